@@ -1,0 +1,150 @@
+//! The event's date: which temporal expression governs a trigger, and what to fall back to.
+//!
+//! `dyad-dates` finds and resolves expressions; this module attaches one to each event. The
+//! rule, in order: the nearest expression before the trigger in its clause; the nearest after
+//! it in its clause; the nearest before it in the sentence; the date carried by the paragraph
+//! (narrative carries forward); for acts told in the past tense, the date carried by the
+//! document; else the document date (`date_source: "doc"`). Events the document dates are
+//! remembered so that `the first anniversary of the visit` resolves to the visit's date.
+
+use dyad_dates::{Context, DateValue, Kind, PartialDate, TimeExpr};
+
+use crate::sentence::Sent;
+
+/// An event's date with its provenance.
+#[derive(Clone, Debug)]
+pub struct Dated {
+    pub value: String,
+    pub source: &'static str,
+    pub future: bool,
+    pub explanation: String,
+}
+
+pub struct DateContext {
+    doc_date: Option<PartialDate>,
+    doc_str: Option<String>,
+    known: Vec<(Vec<String>, DateValue)>,
+    paragraph_carry: Option<(usize, DateValue, String)>,
+    doc_carry: Option<(DateValue, String)>,
+}
+
+/// Whether `d` is a real `YYYY-MM-DD` day.
+pub fn valid_day(d: &str) -> bool {
+    d.len() == 10 && d.parse::<PartialDate>().ok().is_some_and(|p| p.day.is_some())
+}
+
+/// The document date from datelines, sign-offs and mirror lines of the text.
+pub fn doc_date_from_text(text: &str) -> Option<String> {
+    dyad_dates::doc_date_from_text(text).filter(|(d, ..)| d.day.is_some()).map(|(d, ..)| d.to_string())
+}
+
+const FUTURE_WORDS: &[&str] = &["will", "shall", "plan", "plans", "planned", "planning", "intend", "intends", "scheduled", "expected", "going", "'ll"];
+
+impl DateContext {
+    pub fn new(doc_date: Option<&str>) -> DateContext {
+        let parsed = doc_date.and_then(|d| d.parse::<PartialDate>().ok());
+        DateContext { doc_date: parsed, doc_str: parsed.map(|d| d.to_string()), known: Vec::new(), paragraph_carry: None, doc_carry: None }
+    }
+
+    /// Temporal expressions of a sentence.
+    pub fn find(&self, text: &str, _paragraph: usize) -> Vec<TimeExpr> {
+        let ctx = Context { doc_date: self.doc_date, known: &self.known };
+        dyad_dates::find(text, &ctx)
+    }
+
+    /// The date of an event whose trigger covers tokens `[start, end)`.
+    pub fn for_event(&mut self, s: &Sent, exprs: &[TimeExpr], start: usize, end: usize, _head_byte: usize, paragraph: usize) -> Dated {
+        let (tb, te) = s.byte_span(start, end);
+        let (clause_start, clause_end) = clause_bytes(s, start, end);
+        let future = is_future(s, start);
+        let pick = |e: &TimeExpr| -> DateValue {
+            match (&e.future_value, future) {
+                (Some(f), true) => f.clone(),
+                _ => e.value.clone(),
+            }
+        };
+        let before_in_clause = exprs.iter().filter(|e| e.end <= tb && e.start >= clause_start).last();
+        let after_in_clause = exprs.iter().find(|e| e.start >= te && e.end <= clause_end);
+        let before_in_sentence = exprs.iter().filter(|e| e.end <= tb).last();
+        let inside = exprs.iter().find(|e| e.start < te && tb < e.end);
+        let chosen = before_in_clause
+            .map(|e| (e, "the nearest expression before the trigger in its clause"))
+            .or(after_in_clause.map(|e| (e, "the nearest expression after the trigger in its clause")))
+            .or(inside.map(|e| (e, "the expression inside the trigger")))
+            .or(before_in_sentence.map(|e| (e, "the nearest expression before the trigger in the sentence")));
+        if let Some((e, why)) = chosen {
+            let v = pick(e);
+            let source = if e.kind == Kind::Anniversary { "anniversary" } else { "text" };
+            let text = s.text.get(e.start..e.end).unwrap_or("");
+            let explanation = format!("`{text}` -> {v} ({}; rule {}: {})", why, e.rule, e.explanation);
+            if !future {
+                self.paragraph_carry = Some((paragraph, v.clone(), text.to_string()));
+                self.doc_carry = Some((v.clone(), text.to_string()));
+            }
+            return Dated { value: v.to_string(), source, future, explanation };
+        }
+        if !future {
+            if let Some((p, v, t)) = &self.paragraph_carry {
+                if *p == paragraph {
+                    return Dated { value: v.to_string(), source: "text", future, explanation: format!("carried from `{t}` earlier in the paragraph") };
+                }
+            }
+            if is_past(s, start, end) {
+                if let Some((v, t)) = &self.doc_carry {
+                    return Dated { value: v.to_string(), source: "text", future, explanation: format!("past tense: carried from `{t}` earlier in the document") };
+                }
+            }
+        }
+        match &self.doc_str {
+            Some(d) => Dated { value: d.clone(), source: "doc", future, explanation: "no expression governs it: the document date".into() },
+            None => Dated { value: String::new(), source: "doc", future, explanation: "no expression and no document date".into() },
+        }
+    }
+
+    /// Remembers a dated event by its head word, for later anniversaries.
+    pub fn remember(&mut self, s: &Sent, head: usize, d: &Dated) {
+        if d.source == "doc" || d.value.is_empty() {
+            return;
+        }
+        let Ok(p) = d.value.split('/').next().unwrap_or("").parse::<PartialDate>() else { return };
+        let word = s.norm(head);
+        let mut words = vec![word.clone()];
+        // A visit is also a trip; talks a meeting: the nouns a later anniversary may use.
+        match s.keys[head].as_str() {
+            "visit" | "pay" => words.extend(["visit".to_string(), "trip".to_string()]),
+            "meet" | "talk" | "hold" | "have" => words.extend(["meeting".to_string(), "talks".to_string(), "summit".to_string()]),
+            "sign" => words.extend(["signing".to_string(), "treaty".to_string(), "agreement".to_string()]),
+            _ => {}
+        }
+        self.known.push((words, DateValue::Point(p)));
+    }
+}
+
+/// Byte bounds of the trigger's clause: commas before `and`, semicolons and sentence edges.
+fn clause_bytes(s: &Sent, start: usize, end: usize) -> (usize, usize) {
+    let n = s.tokens.len();
+    let is_cut = |k: usize| {
+        let w = s.norms[k].as_str();
+        w == ";" || (w == "," && s.norm_opt(k + 1) == Some("and")) || (w == "," && s.norm_opt(k + 1) == Some("while")) || (w == "," && s.norm_opt(k + 1) == Some("but"))
+    };
+    let a = (0..start).rev().find(|&k| is_cut(k)).map(|k| s.tokens[k].span.end).unwrap_or(0);
+    let b = (end..n).find(|&k| is_cut(k)).map(|k| s.tokens[k].span.start).unwrap_or(s.text.len());
+    (a, b)
+}
+
+/// A future or planned act: a future marker before the trigger in its clause.
+fn is_future(s: &Sent, start: usize) -> bool {
+    let from = start.saturating_sub(8);
+    let words: Vec<&str> = (from..start).map(|k| s.norms[k].as_str()).collect();
+    words.iter().any(|w| FUTURE_WORDS.contains(w)) || dyad_dates::is_future_marker(&words)
+}
+
+/// Told in the past tense: a past form of the head or a perfect/past auxiliary before it.
+fn is_past(s: &Sent, start: usize, end: usize) -> bool {
+    let head_past = (start..end).any(|k| {
+        let n = s.norms[k].as_str();
+        n.ends_with("ed") || (s.keys[k] != n && !n.ends_with('s') && !n.ends_with("ing") && s.keys[k].len() > 2 && !n.starts_with(&s.keys[k]))
+    });
+    let aux = (start.saturating_sub(3)..start).any(|k| matches!(s.norms[k].as_str(), "had" | "has" | "have" | "was" | "were"));
+    head_past || aux
+}

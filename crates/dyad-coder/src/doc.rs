@@ -1,0 +1,396 @@
+//! Coding one document: layout, document context, and the sentence loop.
+//!
+//! [`code_document`] is the coder's entry point. It settles the document date (the `doc_date`
+//! field, else the dateline or sign-off), the speaker (the issuer line, the agency in the
+//! dateline, or the publisher), and then codes sentences in order while it tracks the
+//! context that pronouns and dyad phrases resolve against. [`explain_sentence`] runs the same
+//! steps on one sentence and prints each of them.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use dyad_dict::Dictionary;
+use dyad_record::Event;
+use dyad_text::{layout, BlockKind, LayoutOptions};
+
+use crate::dates::DateContext;
+use crate::mentions::{find_mentions, Actor, Context, Mention, MentionKind, Referent};
+use crate::roles::assign;
+use crate::sentence::Sent;
+use crate::triggers::find_triggers;
+
+/// A document to code.
+#[derive(Clone, Debug, Default)]
+pub struct DocInput<'a> {
+    pub id: &'a str,
+    pub text: &'a str,
+    pub title: Option<&'a str>,
+    pub doc_date: Option<&'a str>,
+    pub publisher: Option<&'a str>,
+    /// Plain files: the first line is the title.
+    pub first_line_is_title: bool,
+}
+
+/// Something the coder could not code, or chose not to, with where and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Note {
+    pub sentence_index: Option<usize>,
+    pub message: String,
+}
+
+/// The result of coding a document.
+#[derive(Clone, Debug, Default)]
+pub struct Coded {
+    pub events: Vec<Event>,
+    pub notes: Vec<Note>,
+    pub doc_date: Option<String>,
+    pub speaker: Option<String>,
+}
+
+/// Country mention counts, for the dyad in play.
+#[derive(Default)]
+struct Salience {
+    counts: HashMap<String, (u32, usize)>,
+    tick: usize,
+}
+
+impl Salience {
+    fn add(&mut self, ms: &[Mention], weight: u32) {
+        self.tick += 1;
+        for m in ms {
+            if m.kind == MentionKind::Coref {
+                continue;
+            }
+            if let Referent::One(a) = &m.referent {
+                let e = self.counts.entry(a.country.clone()).or_insert((0, 0));
+                e.0 += weight;
+                e.1 = self.tick;
+            }
+        }
+    }
+
+    fn pair(&self, actors: &HashMap<String, Actor>) -> Option<(Actor, Actor)> {
+        let mut v: Vec<(&String, &(u32, usize))> = self.counts.iter().collect();
+        v.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(b.1 .1.cmp(&a.1 .1)).then(a.0.cmp(b.0)));
+        let a = v.first()?.0;
+        let b = v.get(1)?.0;
+        Some((actors.get(a)?.clone(), actors.get(b)?.clone()))
+    }
+}
+
+fn plain(country: &str) -> Actor {
+    Actor { country: country.to_string(), agent: None, name: None, role: None, is_person: false }
+}
+
+/// `yyyymmdd` of a `YYYY-MM-DD` string.
+fn ymd_number(d: &str) -> Option<u32> {
+    let p: Vec<&str> = d.split('-').collect();
+    let y: u32 = p.first()?.parse().ok()?;
+    let m: u32 = p.get(1).map(|s| s.parse().ok()).unwrap_or(Some(6))?;
+    let dd: u32 = p.get(2).map(|s| s.parse().ok()).unwrap_or(Some(15))?;
+    Some(y * 10000 + m * 100 + dd)
+}
+
+/// The speaker's country from an issuer line: the last state named in it, skipping
+/// `... for Russian Affairs` style portfolios and IGOs (`Representative of DPRK at UN`).
+fn speaker_from_line(dict: &Dictionary, line: &str, date: Option<u32>) -> Option<Actor> {
+    let s = Sent::new(line, &dict.lemmas);
+    let ctx = Context { speaker: None, pair: None, last_person: None, recent_people: &[], date };
+    let ms = find_mentions(&s, dict, &ctx);
+    ms.iter()
+        .rev()
+        .filter(|m| m.kind != MentionKind::Igo)
+        .filter(|m| !matches!(s.norm_opt(m.end), Some("affairs")))
+        .find_map(|m| match &m.referent {
+            Referent::One(a) => Some(Actor { agent: a.agent.clone().or(Some("GOV".into())), ..a.clone() }),
+            _ => None,
+        })
+}
+
+struct DocState {
+    speaker: Option<Actor>,
+    salience: Salience,
+    known_actors: HashMap<String, Actor>,
+    people: Vec<Actor>,
+    date_num: Option<u32>,
+}
+
+impl DocState {
+    fn remember(&mut self, ms: &[Mention]) {
+        for m in ms {
+            if let Referent::One(a) = &m.referent {
+                self.known_actors.entry(a.country.clone()).or_insert_with(|| plain(&a.country));
+                if a.is_person && m.kind == MentionKind::Person {
+                    self.people.retain(|p| p.name != a.name);
+                    self.people.push(a.clone());
+                }
+            }
+        }
+    }
+}
+
+/// Codes one sentence in its document context. `trace`, when given, receives the steps.
+#[allow(clippy::too_many_arguments)]
+fn code_sentence(
+    dict: &Dictionary,
+    st: &mut DocState,
+    dates: &mut DateContext,
+    doc_id: &str,
+    index: usize,
+    paragraph: usize,
+    text: &str,
+    offset: usize,
+    notes: &mut Vec<Note>,
+    mut trace: Option<&mut String>,
+) -> Vec<Event> {
+    let s = Sent::new(text, &dict.lemmas);
+    let last_person = st.people.last().cloned();
+    // First pass: the countries this sentence names count toward the dyad in play.
+    let pre = {
+        let ctx = Context { speaker: st.speaker.as_ref(), pair: None, last_person: last_person.as_ref(), recent_people: &st.people, date: st.date_num };
+        find_mentions(&s, dict, &ctx)
+    };
+    st.remember(&pre);
+    st.salience.add(&pre, 1);
+    // Two countries named in this very sentence are the dyad in play; else the most salient.
+    let mut here: Vec<&str> = Vec::new();
+    for m in pre.iter().filter(|m| m.kind != MentionKind::Coref) {
+        if let Referent::One(a) = &m.referent {
+            if !here.contains(&a.country.as_str()) {
+                here.push(&a.country);
+            }
+        }
+    }
+    let pair = if here.len() >= 2 {
+        Some((plain(here[0]), plain(here[1])))
+    } else {
+        st.salience.pair(&st.known_actors)
+    };
+    let ctx = Context {
+        speaker: st.speaker.as_ref(),
+        pair: pair.as_ref().map(|(a, b)| (a, b)),
+        last_person: last_person.as_ref(),
+        recent_people: &st.people,
+        date: st.date_num,
+    };
+    let ms = find_mentions(&s, dict, &ctx);
+    let triggers = find_triggers(&s, dict, &ms);
+    let exprs = dates.find(text, paragraph);
+    if let Some(t) = trace.as_deref_mut() {
+        let toks: Vec<&str> = (0..s.tokens.len()).map(|i| s.text_of(i)).collect();
+        let _ = writeln!(t, "tokens: {}", toks.join(" | "));
+        let _ = writeln!(t, "actors:");
+        for m in &ms {
+            let what = match &m.referent {
+                Referent::One(a) => format!("{}{}{}", a.country, a.agent.as_deref().unwrap_or(""), a.name.as_ref().map(|n| format!(" \"{n}\"")).unwrap_or_default()),
+                Referent::Pair(a, b) => format!("{} + {}", a.country, b.country),
+            };
+            let _ = writeln!(t, "  [{}..{}] `{}` = {} ({:?})", m.start, m.end, s.span_text(m.start, m.end), what, m.kind);
+            for h in &m.how {
+                let _ = writeln!(t, "      via {h}");
+            }
+        }
+        let _ = writeln!(t, "dates:");
+        for e in &exprs {
+            let _ = writeln!(t, "  {}", e.explanation);
+        }
+        let _ = writeln!(t, "triggers:");
+    }
+    let mut out = Vec::new();
+    for tr in &triggers {
+        let pat = tr.pattern;
+        let words = s.span_text(tr.start, tr.end);
+        let Some(code) = pat.code.as_deref() else {
+            if let Some(t) = trace.as_deref_mut() {
+                let _ = writeln!(t, "  `{words}` matched `{}` ({}) = --- : no event", pat.text, pat.origin);
+            }
+            continue;
+        };
+        if let Some(t) = trace.as_deref_mut() {
+            let _ = writeln!(t, "  `{words}` matched `{}` ({}) -> {code}", pat.text, pat.origin);
+        }
+        // Negated acts did not happen.
+        let negated = (tr.head.saturating_sub(3)..tr.head).any(|k| matches!(s.norms[k].as_str(), "not" | "n't" | "never" | "no"));
+        if negated {
+            let why = format!("`{words}`: negated, dropped");
+            if let Some(t) = trace.as_deref_mut() {
+                let _ = writeln!(t, "    dropped: negated");
+            }
+            notes.push(Note { sentence_index: Some(index), message: why });
+            continue;
+        }
+        let roles = match assign(&s, tr, &ms) {
+            Ok(r) => r,
+            Err(why) => {
+                if let Some(t) = trace.as_deref_mut() {
+                    let _ = writeln!(t, "    dropped: {why}");
+                }
+                continue;
+            }
+        };
+        let (bs, be) = s.byte_span(tr.start, tr.end);
+        let (hs, _) = s.byte_span(tr.head, tr.head + 1);
+        let dated = dates.for_event(&s, &exprs, tr.start, tr.end, hs, paragraph);
+        let code = match crate::roles::intent_of(code).filter(|_| dated.future) {
+            Some(intent) => {
+                if let Some(t) = trace.as_deref_mut() {
+                    let _ = writeln!(t, "    announced or planned: {code} becomes the intent {intent}");
+                }
+                intent
+            }
+            None => code,
+        };
+        let Some(info) = dict.codes.get(code) else { continue };
+        let location = crate::merge::location(&s, tr.start, tr.end);
+        for r in roles {
+            let mut e = Event {
+                doc_id: doc_id.to_string(),
+                event_id: String::new(),
+                sentence_index: index,
+                sentence: text.to_string(),
+                trigger: words.to_string(),
+                span: [offset + bs, offset + be],
+                source: format!("{}{}", r.source.country, r.source.agent.as_deref().unwrap_or("")),
+                source_country: r.source.country.clone(),
+                source_agent: r.source.agent.clone(),
+                source_name: r.source.name.clone(),
+                target: format!("{}{}", r.target.country, r.target.agent.as_deref().unwrap_or("")),
+                target_country: r.target.country.clone(),
+                target_agent: r.target.agent.clone(),
+                target_name: r.target.name.clone(),
+                code: code.to_string(),
+                root: code.get(..2).unwrap_or(code).to_string(),
+                quad_class: info.quad,
+                goldstein: info.goldstein,
+                plover: info.plover.clone(),
+                date: dated.value.clone(),
+                date_source: dated.source.to_string(),
+                future: dated.future,
+                location: location.clone(),
+                confidence: confidence(pat.weight(), &r.how, dated.source),
+            };
+            e.event_id = crate::event_id(&e);
+            if let Some(t) = trace.as_deref_mut() {
+                let _ = writeln!(
+                    t,
+                    "    event {} -> {} {} ({}) date {} [{}{}] by {}",
+                    e.source, e.target, e.code, info.label, e.date, e.date_source,
+                    if e.future { ", future" } else { "" },
+                    r.how
+                );
+                let _ = writeln!(t, "      date: {}", dated.explanation);
+            }
+            out.push(e);
+        }
+        dates.remember(&s, tr.head, &dated);
+    }
+    st.remember(&ms);
+    out
+}
+
+fn confidence(weight: usize, how: &str, date_source: &str) -> f32 {
+    let mut c: f32 = 0.5 + 0.08 * (weight.min(4) as f32);
+    if how.starts_with("pattern slots") || how.starts_with("passive") {
+        c += 0.05;
+    }
+    if date_source == "text" {
+        c += 0.05;
+    }
+    c.min(0.95)
+}
+
+/// Codes a document. Never fails: problems become notes.
+pub fn code_document(dict: &Dictionary, doc: &DocInput) -> Coded {
+    let text = doc.text;
+    let lay = layout(text, LayoutOptions { first_line_is_title: doc.first_line_is_title });
+    let mut notes = Vec::new();
+
+    // The document date: the field, else the text.
+    let mut doc_date = None;
+    if let Some(d) = doc.doc_date.map(str::trim).filter(|d| !d.is_empty()) {
+        if crate::dates::valid_day(d) {
+            doc_date = Some(d.to_string());
+        } else {
+            notes.push(Note { sentence_index: None, message: format!("doc_date `{d}` is not a valid YYYY-MM-DD date; looking in the text") });
+        }
+    }
+    if doc_date.is_none() {
+        doc_date = crate::dates::doc_date_from_text(text);
+        if doc_date.is_none() {
+            notes.push(Note { sentence_index: None, message: "no document date in the input or the text: events carry no date".into() });
+        }
+    }
+    let date_num = doc_date.as_deref().and_then(ymd_number);
+
+    let mut st = DocState { speaker: None, salience: Salience::default(), known_actors: HashMap::new(), people: Vec::new(), date_num };
+    // The speaker: an issuer line (or a title that is one), the dateline's agency, the publisher.
+    let title = doc.title.map(str::to_string).or_else(|| lay.first(BlockKind::Title).map(|b| b.span.of(text).to_string()));
+    let issuer = lay
+        .first(BlockKind::Issuer)
+        .map(|b| b.span.of(text).to_string())
+        .or_else(|| title.clone().filter(|t| dyad_text::is_issuer(t)));
+    st.speaker = issuer.as_deref().and_then(|l| speaker_from_line(dict, l, date_num));
+    if st.speaker.is_none() {
+        if let Some(first) = lay.sentences.first() {
+            let line = first.span.of(text);
+            if let Some(open) = line.find('(') {
+                if let Some(close) = line[open..].find(')') {
+                    if open < 40 {
+                        st.speaker = speaker_from_line(dict, &line[open + 1..open + close], date_num);
+                    }
+                }
+            }
+        }
+    }
+    if st.speaker.is_none() {
+        st.speaker = doc.publisher.and_then(|p| speaker_from_line(dict, p, date_num));
+    }
+    if let Some(sp) = &st.speaker {
+        st.known_actors.insert(sp.country.clone(), plain(&sp.country));
+    }
+    // The title and headings name the dyad the document is about.
+    for t in title.iter() {
+        let s = Sent::new(t, &dict.lemmas);
+        let ctx = Context { speaker: st.speaker.as_ref(), pair: None, last_person: None, recent_people: &[], date: date_num };
+        let ms = find_mentions(&s, dict, &ctx);
+        st.remember(&ms);
+        st.salience.add(&ms, 2);
+    }
+
+    let mut dates = DateContext::new(doc_date.as_deref());
+    let mut events = Vec::new();
+    for (i, sen) in lay.sentences.iter().enumerate() {
+        let t = sen.span.of(text);
+        events.extend(code_sentence(dict, &mut st, &mut dates, doc.id, i, sen.paragraph, t, sen.span.start, &mut notes, None));
+    }
+    let events = crate::merge::restatements(events);
+    Coded { events, notes, doc_date, speaker: st.speaker.map(|s| s.country) }
+}
+
+/// How one sentence is coded, step by step, for `dyad explain`.
+pub fn explain_sentence(dict: &Dictionary, sentence: &str, date: Option<&str>, speaker: Option<&str>) -> String {
+    let mut out = String::new();
+    let date_num = date.and_then(ymd_number);
+    let mut st = DocState { speaker: speaker.map(plain), salience: Salience::default(), known_actors: HashMap::new(), people: Vec::new(), date_num };
+    if let Some(sp) = speaker {
+        st.known_actors.insert(sp.to_string(), plain(sp));
+        let _ = writeln!(out, "speaker: {sp} (we, our country, our people)");
+    }
+    let _ = writeln!(out, "document date: {}", date.unwrap_or("none"));
+    let mut dates = DateContext::new(date);
+    let mut notes = Vec::new();
+    let events = code_sentence(dict, &mut st, &mut dates, "explain", 0, 0, sentence, 0, &mut notes, Some(&mut out));
+    for n in notes {
+        let _ = writeln!(out, "note: {}", n.message);
+    }
+    let _ = writeln!(out, "events: {}", events.len());
+    for e in &events {
+        let _ = writeln!(
+            out,
+            "  {} -> {}  {} {} (root {}, quad {}, goldstein {}, plover {})  date {} ({})  trigger `{}`",
+            e.source, e.target, e.code, dict.codes.get(&e.code).map(|c| c.label.as_str()).unwrap_or(""),
+            e.root, e.quad_class, e.goldstein, e.plover.as_deref().unwrap_or("-"), e.date, e.date_source, e.trigger
+        );
+    }
+    out
+}

@@ -1,0 +1,64 @@
+//! The coder: a document's text in, sourced CAMEO events and an explanation out.
+//!
+//! [`Coder::code`] reads a document's layout (title, issuer, dateline, sign-off), settles its
+//! date and speaker, then codes each sentence: actor [`mentions`], verb-pattern
+//! [`triggers`], source and target [`roles`], the event's date ([`dates`]), and the CAMEO
+//! tables. Document context carries across sentences: the speaker (`we`, `our country`), the
+//! dyad in play (`the two countries`), the last person named (`he`). One act restated in
+//! several sentences is kept once, from its most informative mention ([`merge`]).
+//!
+//! Invariants: the coder does no I/O and never fails on text: anything it cannot code becomes
+//! a [`Note`] in the [`Coded`] result. Byte offsets in events index the document's `text`.
+
+pub mod dates;
+mod doc;
+pub mod mentions;
+mod merge;
+pub mod roles;
+pub mod sentence;
+pub mod triggers;
+
+use dyad_dict::Dictionary;
+use dyad_record::Event;
+
+pub use doc::{code_document, explain_sentence, Coded, DocInput, Note};
+
+/// A coder over one dictionary. Cheap to share across threads.
+pub struct Coder {
+    pub dict: Dictionary,
+}
+
+impl Coder {
+    pub fn new(dict: Dictionary) -> Coder {
+        Coder { dict }
+    }
+
+    pub fn code(&self, doc: &DocInput) -> Coded {
+        code_document(&self.dict, doc)
+    }
+
+    pub fn explain(&self, sentence: &str, date: Option<&str>, speaker: Option<&str>) -> String {
+        explain_sentence(&self.dict, sentence, date, speaker)
+    }
+}
+
+/// Stable event id: the same document, sentence, trigger, dyad and code give the same id.
+pub(crate) fn event_id(e: &Event) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for part in [
+        e.doc_id.as_str(),
+        &e.sentence_index.to_string(),
+        &e.span[0].to_string(),
+        &e.span[1].to_string(),
+        &e.source,
+        &e.target,
+        e.source_name.as_deref().unwrap_or(""),
+        e.target_name.as_deref().unwrap_or(""),
+        &e.code,
+    ] {
+        h.update(part.as_bytes());
+        h.update([0u8]);
+    }
+    h.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect()
+}

@@ -1,0 +1,527 @@
+//! Actor mentions in a sentence: dictionary phrases, composed titles, and coreference.
+//!
+//! [`find_mentions`] turns the sentence's tokens into [`Mention`]s. It first finds dictionary
+//! phrases on token edges (longest first), then composes them: an adjective or name before a
+//! title (`Russian Foreign Minister`), a title followed by `of COUNTRY` (`Minister of Defence
+//! of Russia`), a possessive (`Russia's foreign ministry`). Pronouns and dyad phrases (`we`,
+//! `our country`, `the two countries`, `both sides`, `he`) become mentions whose actor is
+//! filled from the document context. A title whose country is still unknown borrows it from
+//! a country that closes its coordination (`the Minister of A and the Minister of B of
+//! Russia`). Mentions without any country are dropped: they cannot be coded.
+
+use dyad_dict::{ActorKind, Dictionary, Origin};
+
+use crate::sentence::Sent;
+
+/// What a mention stands for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Actor {
+    pub country: String,
+    pub agent: Option<String>,
+    pub name: Option<String>,
+    /// A person's role (`president`), for resolving `the President` later.
+    pub role: Option<String>,
+    pub is_person: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Referent {
+    One(Actor),
+    /// `the two countries`, `both sides`: both parties of the dyad in play.
+    Pair(Box<Actor>, Box<Actor>),
+}
+
+#[derive(Clone, Debug)]
+pub struct Mention {
+    /// Token range `[start, end)`.
+    pub start: usize,
+    pub end: usize,
+    pub referent: Referent,
+    /// How it was found: dictionary entries or a coreference rule.
+    pub how: Vec<String>,
+    pub kind: MentionKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MentionKind {
+    Country,
+    Igo,
+    Body,
+    Person,
+    /// A title with a country: `the Russian Foreign Minister`.
+    Title,
+    /// A pronoun or dyad phrase resolved from context.
+    Coref,
+}
+
+/// Context from the document that mentions are resolved against.
+pub struct Context<'a> {
+    pub speaker: Option<&'a Actor>,
+    pub pair: Option<(&'a Actor, &'a Actor)>,
+    pub last_person: Option<&'a Actor>,
+    pub recent_people: &'a [Actor],
+    /// `yyyymmdd` of the document, to choose among dated roles.
+    pub date: Option<u32>,
+}
+
+/// A raw dictionary hit before composition.
+#[derive(Clone, Debug)]
+struct Hit {
+    start: usize,
+    end: usize,
+    kind: ActorKind,
+    country: Option<String>,
+    agent: Option<String>,
+    role: Option<String>,
+    name: String,
+    origin: Origin,
+}
+
+/// Dictionary phrases of the sentence on token edges, longest first, non-overlapping.
+fn hits(s: &Sent, dict: &Dictionary, date: Option<u32>) -> Vec<Hit> {
+    let mut cands: Vec<(usize, usize, u32)> = Vec::new();
+    for m in dict.actors.find(&s.joined) {
+        let (Some(ts), Some(te)) = (s.token_starting_at(m.start), s.token_ending_at(m.end)) else { continue };
+        cands.push((ts, te + 1, m.phrase));
+    }
+    cands.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
+    let mut taken = vec![false; s.tokens.len()];
+    let mut out = Vec::new();
+    for (ts, te, phrase) in cands {
+        if taken[ts..te].iter().any(|&t| t) {
+            continue;
+        }
+        let mut best: Option<(u32, &dyad_dict::ActorEntry)> = None;
+        for link in dict.actors.entries_of(phrase) {
+            if let Some(cased) = &link.cased {
+                let surface: Vec<String> = (ts..te).map(|i| s.text_of(i).replace('.', "")).collect();
+                if &surface.join(" ") != cased {
+                    continue;
+                }
+            }
+            let e = &dict.actors.entries[link.entry as usize];
+            let dist = date.map(|d| e.distance(d)).unwrap_or(0);
+            if best.is_none_or(|(bd, _)| dist < bd) {
+                best = Some((dist, e));
+            }
+        }
+        let Some((_, e)) = best else { continue };
+        // A single lower-case word that is also a pronoun or common word needs its case:
+        // `us` is not the United States.
+        if te - ts == 1 && e.kind != ActorKind::Agent && s.text_of(ts).chars().all(|c| c.is_lowercase()) {
+            continue;
+        }
+        taken[ts..te].iter_mut().for_each(|t| *t = true);
+        out.push(Hit {
+            start: ts,
+            end: te,
+            kind: e.kind,
+            country: e.country.clone(),
+            agent: e.agent.clone(),
+            role: e.role.clone(),
+            name: e.name.clone(),
+            origin: e.origin,
+        });
+    }
+    out.sort_by_key(|h| h.start);
+    out
+}
+
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// All mentions of the sentence, in order.
+pub fn find_mentions(s: &Sent, dict: &Dictionary, ctx: &Context) -> Vec<Mention> {
+    let hs = hits(s, dict, ctx.date);
+    // Titles extend over agent-only hits (`Vice-Premier of the Cabinet`) but stop at actors.
+    let mut in_hit = vec![false; s.tokens.len()];
+    for h in hs.iter().filter(|h| h.kind != ActorKind::Agent) {
+        in_hit[h.start..h.end].iter_mut().for_each(|t| *t = true);
+    }
+    let extend_title = |s: &Sent, end: usize| extend_title(s, end, &in_hit);
+    let mut out: Vec<Mention> = Vec::new();
+    let mut i = 0;
+    while i < hs.len() {
+        let h = &hs[i];
+        // A hit swallowed by the title before it (`Cabinet` in `Vice-Premier of the Cabinet`).
+        if out.last().is_some_and(|m| h.start < m.end) {
+            i += 1;
+            continue;
+        }
+        let next = hs.get(i + 1);
+        let how = |h: &Hit| format!("`{}` -> {} ({})", s.span_text(h.start, h.end), describe(h), h.origin);
+        // Adjective/name + title: `Russian Foreign Minister`, `DPRK Foreign Ministry`.
+        if matches!(h.kind, ActorKind::Adj | ActorKind::Name) {
+            if let Some(n) = next.filter(|n| n.kind == ActorKind::Agent && n.start == h.end) {
+                let end = extend_title(s, n.end);
+                out.push(Mention {
+                    start: h.start,
+                    end,
+                    referent: Referent::One(Actor {
+                        country: h.country.clone().unwrap_or_default(),
+                        agent: n.agent.clone(),
+                        name: Some(s.span_text(h.start, end).to_string()),
+                        role: n.role.clone(),
+                        is_person: false,
+                    }),
+                    how: vec![how(h), how(n)],
+                    kind: MentionKind::Title,
+                });
+                i += 2;
+                continue;
+            }
+        }
+        // Possessive: `Russia's foreign ministry`.
+        if matches!(h.kind, ActorKind::Name | ActorKind::Capital) {
+            if let Some(n) = next.filter(|n| n.kind == ActorKind::Agent && n.start == h.end + 1 && s.norm(h.end) == "'s") {
+                let end = extend_title(s, n.end);
+                out.push(Mention {
+                    start: h.start,
+                    end,
+                    referent: Referent::One(Actor {
+                        country: h.country.clone().unwrap_or_default(),
+                        agent: n.agent.clone(),
+                        name: Some(s.span_text(n.start, end).to_string()),
+                        role: n.role.clone(),
+                        is_person: false,
+                    }),
+                    how: vec![how(h), how(n)],
+                    kind: MentionKind::Title,
+                });
+                i += 2;
+                continue;
+            }
+        }
+        match h.kind {
+            ActorKind::Agent => {
+                let end = extend_title(s, h.end);
+                out.push(Mention {
+                    start: h.start,
+                    end,
+                    referent: Referent::One(Actor {
+                        country: String::new(),
+                        agent: h.agent.clone(),
+                        name: Some(s.span_text(h.start, end).to_string()),
+                        role: h.role.clone(),
+                        is_person: false,
+                    }),
+                    how: vec![how(h)],
+                    kind: MentionKind::Title,
+                });
+            }
+            _ => {
+                let kind = match h.kind {
+                    ActorKind::Person => MentionKind::Person,
+                    ActorKind::Body => MentionKind::Body,
+                    ActorKind::Igo => MentionKind::Igo,
+                    _ => MentionKind::Country,
+                };
+                let named = matches!(h.kind, ActorKind::Person | ActorKind::Body);
+                out.push(Mention {
+                    start: h.start,
+                    end: h.end,
+                    referent: Referent::One(Actor {
+                        country: h.country.clone().unwrap_or_default(),
+                        agent: h.agent.clone().or_else(|| (h.kind == ActorKind::Person).then(|| "GOV".to_string())),
+                        name: named.then(|| s.span_text(h.start, h.end).to_string()),
+                        role: h.role.clone(),
+                        is_person: h.kind == ActorKind::Person,
+                    }),
+                    how: vec![how(h)],
+                    kind,
+                });
+            }
+        }
+        i += 1;
+    }
+    attach_of_country(s, &mut out);
+    out.extend(coref_mentions(s, ctx, &out));
+    resolve_titles(s, ctx, &mut out);
+    out.retain(|m| match &m.referent {
+        Referent::One(a) => !a.country.is_empty(),
+        Referent::Pair(..) => true,
+    });
+    out.sort_by_key(|m| m.start);
+    out
+}
+
+fn describe(h: &Hit) -> String {
+    let kind = format!("{:?}", h.kind).to_lowercase();
+    let mut parts = vec![kind];
+    if let Some(c) = &h.country {
+        parts.push(c.clone());
+    }
+    if let Some(a) = &h.agent {
+        parts.push(a.clone());
+    }
+    if h.kind == ActorKind::Person || h.kind == ActorKind::Body {
+        parts.push(format!("\"{}\"", h.name));
+    }
+    parts.join(" ")
+}
+
+/// A title runs on over `of`/`for` + capitalised words: `Minister of Development of Far
+/// East and Arctic`. It stops before a known actor (that is composed separately).
+fn extend_title(s: &Sent, mut end: usize, in_hit: &[bool]) -> usize {
+    loop {
+        let w = s.norm_opt(end);
+        if !matches!(w, Some("of") | Some("for")) {
+            return end;
+        }
+        let mut j = end + 1;
+        if s.norm_opt(j) == Some("the") {
+            j += 1;
+        }
+        let mut any = false;
+        while j < s.tokens.len() {
+            let t = s.text_of(j);
+            if in_hit[j] {
+                break;
+            }
+            if is_cap(t) && t != "The" {
+                any = true;
+                j += 1;
+            } else if t == "and" && s.tokens.get(j + 1).is_some_and(|_| is_cap(s.text_of(j + 1)) && s.text_of(j + 1) != "The") {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if !any {
+            return end;
+        }
+        end = j;
+    }
+}
+
+/// `TITLE of [the] COUNTRY` and coordinated titles closed by `of COUNTRY` take that country.
+fn attach_of_country(s: &Sent, ms: &mut Vec<Mention>) {
+    let n = ms.len();
+    let mut remove = vec![false; n];
+    for i in 0..n {
+        let is_title_without_country = ms[i].kind == MentionKind::Title
+            && matches!(&ms[i].referent, Referent::One(a) if a.country.is_empty());
+        if !is_title_without_country {
+            continue;
+        }
+        // Walk right through a coordination of titles until a country-bearing mention.
+        let mut j = i + 1;
+        let mut last_end = ms[i].end;
+        let mut found = None;
+        while j < n {
+            let gap_ok = (last_end..ms[j].start).all(|k| {
+                let w = s.norm(k);
+                matches!(w.as_str(), "," | "and" | "the" | "of" | "for" | "-" | "in") || is_cap(s.text_of(k))
+            });
+            if !gap_ok {
+                break;
+            }
+            let has_country = matches!(&ms[j].referent, Referent::One(a) if !a.country.is_empty());
+            if has_country && !matches!(ms[j].kind, MentionKind::Person) {
+                // Only `of COUNTRY` or `COUNTRY's` closes a coordination; a bare neighbour does not.
+                let prev = s.norm_opt(ms[j].start.wrapping_sub(1)).unwrap_or("");
+                let prev2 = s.norm_opt(ms[j].start.wrapping_sub(2)).unwrap_or("");
+                if prev == "of" || (prev == "the" && prev2 == "of") {
+                    found = Some(j);
+                }
+                break;
+            }
+            last_end = ms[j].end;
+            j += 1;
+        }
+        if let Some(j) = found {
+            let country = match &ms[j].referent {
+                Referent::One(a) => a.country.clone(),
+                Referent::Pair(..) => continue,
+            };
+            for k in i..j {
+                if let Referent::One(a) = &mut ms[k].referent {
+                    if a.country.is_empty() {
+                        a.country = country.clone();
+                    }
+                }
+            }
+            // `Minister of Foreign Affairs of the DPRK` with a single title: one mention.
+            if j == i + 1 {
+                let end = ms[j].end;
+                ms[i].end = end;
+                let name = s.span_text(ms[i].start, end).to_string();
+                if let Referent::One(a) = &mut ms[i].referent {
+                    a.name = Some(name);
+                }
+                let extra = ms[j].how.clone();
+                ms[i].how.extend(extra);
+                remove[j] = true;
+            }
+        }
+    }
+    let mut k = 0;
+    ms.retain(|_| {
+        k += 1;
+        !remove[k - 1]
+    });
+}
+
+const PAIR_PHRASES: &[&[&str]] = &[
+    &["the", "two", "countries"],
+    &["the", "two", "sides"],
+    &["both", "sides"],
+    &["both", "countries"],
+    &["the", "two", "nations"],
+    &["both", "nations"],
+    &["the", "two", "states"],
+    &["the", "two", "leaders"],
+    &["both", "leaders"],
+    &["the", "two", "parties"],
+    &["the", "two", "governments"],
+    &["both", "governments"],
+    &["the", "two", "heads", "of", "state"],
+    &["the", "supreme", "leaders", "of", "the", "two", "countries"],
+    &["the", "top", "leaders", "of", "the", "two", "countries"],
+    &["the", "leaders", "of", "the", "two", "countries"],
+    &["the", "peoples", "of", "the", "two", "countries"],
+    &["the", "two", "peoples"],
+    &["the", "two", "ministers"],
+    &["the", "two", "foreign", "ministers"],
+    &["the", "two", "delegations"],
+    &["each", "other"],
+    &["one", "another"],
+];
+
+const SPEAKER_PHRASES: &[&[&str]] = &[
+    &["our", "country"],
+    &["our", "state"],
+    &["our", "republic"],
+    &["our", "people"],
+    &["our", "government"],
+    &["our", "side"],
+    &["our", "nation"],
+    &["our", "army"],
+    &["our", "party"],
+    &["we"],
+    &["us"],
+    &["i"],
+];
+
+fn agent_of_phrase(words: &[&str]) -> Option<String> {
+    let last = *words.last()?;
+    Some(
+        match last {
+            "people" | "peoples" | "nation" => "CVL",
+            "army" => "MIL",
+            "party" => "PTY",
+            "leaders" | "governments" | "government" | "ministers" | "delegations" | "state" => "GOV",
+            _ => return None,
+        }
+        .to_string(),
+    )
+}
+
+fn matches_at(s: &Sent, at: usize, words: &[&str]) -> bool {
+    words.iter().enumerate().all(|(k, w)| s.norm_opt(at + k) == Some(*w))
+}
+
+/// Pronouns and dyad phrases, resolved against the document context.
+fn coref_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let covered = |k: usize| found.iter().any(|m| m.start <= k && k < m.end);
+    let mut k = 0;
+    while k < s.tokens.len() {
+        if covered(k) {
+            k += 1;
+            continue;
+        }
+        let mut matched = false;
+        if let Some((a, b)) = ctx.pair {
+            for p in PAIR_PHRASES {
+                if matches_at(s, k, p) {
+                    let agent = agent_of_phrase(p);
+                    let with = |x: &Actor| Actor { agent: agent.clone().or(x.agent.clone()), name: None, role: None, is_person: false, country: x.country.clone() };
+                    out.push(Mention {
+                        start: k,
+                        end: k + p.len(),
+                        referent: Referent::Pair(Box::new(with(a)), Box::new(with(b))),
+                        how: vec![format!("`{}` -> the dyad in play {}-{}", p.join(" "), a.country, b.country)],
+                        kind: MentionKind::Coref,
+                    });
+                    k += p.len();
+                    matched = true;
+                    break;
+                }
+            }
+        }
+        if matched {
+            continue;
+        }
+        if let Some(sp) = ctx.speaker {
+            for p in SPEAKER_PHRASES {
+                // `us` and `I` only as the pronoun: lower-case `us`, capital `I`.
+                let surface = s.text_of(k);
+                if p.len() == 1 && ((p[0] == "us" && surface != "us") || (p[0] == "i" && surface != "I")) {
+                    continue;
+                }
+                if matches_at(s, k, p) {
+                    let agent = agent_of_phrase(p).or(Some("GOV".into()));
+                    out.push(Mention {
+                        start: k,
+                        end: k + p.len(),
+                        referent: Referent::One(Actor { agent, name: None, role: None, is_person: false, country: sp.country.clone() }),
+                        how: vec![format!("`{}` -> the speaker {}", p.join(" "), sp.country)],
+                        kind: MentionKind::Coref,
+                    });
+                    k += p.len();
+                    matched = true;
+                    break;
+                }
+            }
+        }
+        if matched {
+            continue;
+        }
+        let w = s.norm(k);
+        if matches!(w.as_str(), "he" | "she" | "him" | "his" | "her") {
+            // The nearest person named earlier in this sentence, else in the document.
+            let in_sentence = found.iter().rev().find(|m| m.end <= k && m.kind == MentionKind::Person);
+            let person = in_sentence.and_then(|m| match &m.referent {
+                Referent::One(a) => Some(a),
+                _ => None,
+            });
+            if let Some(p) = person.or(ctx.last_person) {
+                out.push(Mention {
+                    start: k,
+                    end: k + 1,
+                    referent: Referent::One(p.clone()),
+                    how: vec![format!("`{w}` -> {}", p.name.clone().unwrap_or_default())],
+                    kind: MentionKind::Coref,
+                });
+            }
+        }
+        k += 1;
+    }
+    out
+}
+
+/// `the President`, `the Chairman`: a capitalised title without a country refers to the most
+/// recent person of the document with that role.
+fn resolve_titles(s: &Sent, ctx: &Context, ms: &mut [Mention]) {
+    for m in ms.iter_mut() {
+        let Referent::One(a) = &mut m.referent else { continue };
+        if !a.country.is_empty() || m.kind != MentionKind::Title {
+            continue;
+        }
+        let head = s.text_of(m.start);
+        let after_the = m.start > 0 && s.norm(m.start - 1) == "the";
+        if !(is_cap(head) && (after_the || m.start == 0)) {
+            continue;
+        }
+        let title = s.span_text(m.start, m.end).to_lowercase();
+        let found = ctx.recent_people.iter().rev().find(|p| {
+            p.role.as_deref().is_some_and(|r| r.contains(&title) || title.contains(r))
+        });
+        if let Some(p) = found {
+            *a = p.clone();
+            m.how.push(format!("title `{title}` -> {}", p.name.clone().unwrap_or_default()));
+        }
+    }
+}

@@ -1,0 +1,89 @@
+//! Document-level clean-up: restatements and locations.
+//!
+//! [`restatements`]: one act restated in several sentences of a document is kept once, from
+//! its most informative mention (a date from the text beats an anniversary, which beats the
+//! document date; then the earlier sentence). Only acts that happen once are merged (visits,
+//! meetings, talks, signings: root 04 and code 057), keyed by source and target country, code
+//! and the source's name; statements and criticism repeat for real and are kept.
+//! [`location`]: the place of an act, from `in`/`at` + a proper name in the trigger's clause.
+
+use std::collections::HashMap;
+
+use dyad_record::Event;
+
+use crate::sentence::Sent;
+
+fn mergeable(code: &str) -> bool {
+    code.starts_with("04") || code == "057"
+}
+
+fn rank(e: &Event) -> (u8, usize) {
+    let src = match e.date_source.as_str() {
+        "text" => 0,
+        "anniversary" => 1,
+        _ => 2,
+    };
+    (src, e.sentence_index)
+}
+
+pub fn restatements(events: Vec<Event>) -> Vec<Event> {
+    let key = |e: &Event| {
+        (e.source_country.clone(), e.target_country.clone(), e.code.clone(), if e.source_agent.is_some() { e.source_name.clone() } else { None })
+    };
+    let mut best: HashMap<(String, String, String, Option<String>), (u8, usize)> = HashMap::new();
+    for e in events.iter().filter(|e| mergeable(&e.code)) {
+        let k = key(e);
+        let r = rank(e);
+        best.entry(k).and_modify(|b| *b = (*b).min(r)).or_insert(r);
+    }
+    events
+        .into_iter()
+        .filter(|e| !mergeable(&e.code) || best.get(&key(e)).is_some_and(|b| b.1 == e.sentence_index))
+        .collect()
+}
+
+const PLACE_STOP: &[&str] = &["The", "President", "Comrade", "Chairman", "Minister"];
+
+/// `in Vladivostok`, `at the Vostochny Spaceport`: the first place named after `in`/`at` in
+/// the sentence, preferring one near the trigger.
+pub fn location(s: &Sent, start: usize, end: usize) -> Option<String> {
+    let n = s.tokens.len();
+    let mut best: Option<(usize, String)> = None;
+    for k in 0..n {
+        if !matches!(s.norms[k].as_str(), "in" | "at") {
+            continue;
+        }
+        let mut j = k + 1;
+        if s.norm_opt(j) == Some("the") {
+            j += 1;
+        }
+        let from = j;
+        while j < n {
+            let t = s.text_of(j);
+            let cap = t.chars().next().is_some_and(|c| c.is_uppercase());
+            if cap && !PLACE_STOP.contains(&t) && !t.chars().all(|c| c.is_uppercase()) {
+                j += 1;
+            } else if (t == "of") && j + 1 < n && s.text_of(j + 1).chars().next().is_some_and(|c| c.is_uppercase()) && j > from {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if j == from || months(s.text_of(from)) {
+            continue;
+        }
+        let dist = if k >= end { k - end } else { start.saturating_sub(k) };
+        let name = s.span_text(from, j).to_string();
+        if best.as_ref().is_none_or(|(d, _)| dist < *d) {
+            best = Some((dist, name));
+        }
+    }
+    best.map(|(_, n)| n)
+}
+
+fn months(w: &str) -> bool {
+    matches!(
+        w,
+        "January" | "February" | "March" | "April" | "May" | "June" | "July" | "August" | "September" | "October" | "November" | "December" | "Juche"
+    )
+}

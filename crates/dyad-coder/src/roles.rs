@@ -1,0 +1,274 @@
+//! Who did it to whom: source and target of a trigger, from the mentions around it.
+//!
+//! The rules, in order:
+//! 1. `$`/`+` slots of the pattern bind actors directly (`the visit to Russia by Kim`).
+//! 2. A passive (`was received by X`) makes the `by` actor the source and the subject the target.
+//! 3. Otherwise the source is the subject: the leftmost actor of the trigger's clause that is
+//!    not the object of a preposition, skipping a leading prepositional phrase (`At the
+//!    meeting in Moscow, the two sides ...`); coordinated actors form a group (`China and
+//!    Russia`; `the Minister of A and the Deputy Minister of B of Russia` stays three titles).
+//! 4. The target is the first actor after the trigger, in the same clause, of another country.
+//! 5. A group of two countries with no target acts mutually (`the two countries cooperate`),
+//!    and the codes of [`MUTUAL_CODES`] (meetings, talks, signing, joint exercises) give both
+//!    directions.
+
+use crate::mentions::{Actor, Mention, MentionKind, Referent};
+use crate::sentence::Sent;
+use crate::triggers::Trigger;
+
+/// Acts that two parties do together: annotated in both directions.
+pub const MUTUAL_CODES: &[&str] = &["040", "041", "044", "046", "057", "062", "0621", "0622", "0623"];
+
+/// What an act becomes when the text announces or plans it: a promise to meet is 036, to
+/// cooperate 030/031, to give aid 033, to yield 035; a planned use of force is a threat (13x).
+/// CAMEO codes intentions, not acts that have not happened.
+pub fn intent_of(code: &str) -> Option<&'static str> {
+    Some(match code.get(..2)? {
+        "04" => "036",
+        "05" => "030",
+        "06" => "031",
+        "07" => "033",
+        "08" => "035",
+        "15" | "16" | "17" => "130",
+        "18" | "19" | "20" => "138",
+        _ => return None,
+    })
+}
+
+/// A coded dyad before dates and tables are added.
+#[derive(Clone, Debug)]
+pub struct Role {
+    pub source: Actor,
+    pub target: Actor,
+    pub how: String,
+}
+
+const CLAUSE_WORDS: &[&str] = &["while", "whereas", "but", "although", "though", "because", "unless", "if", "when", "after", "before", "since"];
+const PREPOSITIONS: &[&str] = &[
+    "in", "at", "on", "during", "after", "following", "amid", "under", "with", "despite", "between", "from", "for", "as",
+    "since", "before", "upon", "over", "by", "through", "to", "against", "of", "about", "toward", "towards", "into", "among",
+    "without", "within", "like", "regarding", "concerning", "including", "than",
+];
+const BE_FORMS: &[&str] = &["was", "were", "been", "being", "be", "is", "are", "get", "got", "gets"];
+
+fn is_boundary(s: &Sent, k: usize) -> bool {
+    let w = s.norms[k].as_str();
+    let comma_and = w == "," && matches!(s.norm_opt(k + 1), Some("and") | Some("but") | Some("while"));
+    comma_and || matches!(w, ";" | ":" | "\"" | "“" | "”") || CLAUSE_WORDS.contains(&w) || (w == "that" && k > 0 && !is_noun_like(s, k - 1))
+}
+
+/// `that` after a verb starts a clause; after a noun it starts a relative clause.
+fn is_noun_like(s: &Sent, k: usize) -> bool {
+    let w = s.text_of(k);
+    w.chars().next().is_some_and(|c| c.is_uppercase()) || s.norms[k].ends_with("tion") || s.norms[k].ends_with("ies")
+}
+
+fn left_boundary(s: &Sent, from: usize) -> usize {
+    (0..from).rev().find(|&k| is_boundary(s, k)).map(|k| k + 1).unwrap_or(0)
+}
+
+fn right_boundary(s: &Sent, from: usize) -> usize {
+    (from..s.tokens.len())
+        .find(|&k| {
+            let w = s.norms[k].as_str();
+            matches!(w, ";" | "while" | "whereas" | "but" | "although" | "which" | "who")
+                || (w == "," && matches!(s.norm_opt(k + 1), Some("and") | Some("while") | Some("but")))
+        })
+        .unwrap_or(s.tokens.len())
+}
+
+fn preceded_by_preposition(s: &Sent, m: &Mention) -> bool {
+    let mut k = m.start;
+    while k > 0 {
+        k -= 1;
+        let w = s.norms[k].as_str();
+        if matches!(w, "the" | "a" | "an" | "its" | "their" | "other") {
+            continue;
+        }
+        return PREPOSITIONS.contains(&w);
+    }
+    false
+}
+
+fn country_of(r: &Referent) -> Vec<&Actor> {
+    match r {
+        Referent::One(a) => vec![a],
+        Referent::Pair(a, b) => vec![a, b],
+    }
+}
+
+/// The coordinated group starting at mention `first`, up to token `limit`.
+fn group(s: &Sent, ms: &[Mention], first: usize, limit: usize) -> Vec<usize> {
+    let mut g = vec![first];
+    let mut j = first + 1;
+    while j < ms.len() && ms[j].end <= limit {
+        let gap = ms[j - 1].end..ms[j].start;
+        let joined = gap.clone().any(|k| matches!(s.norms[k].as_str(), "and" | "," | "with" | "together"));
+        let clean = gap.clone().all(|k| {
+            let w = s.norms[k].as_str();
+            matches!(w, "and" | "," | "the" | "of" | "as" | "well" | "together" | "with" | "for" | "-" | "other" | "its" | "a" | "an")
+                || s.text_of(k).chars().next().is_some_and(|c| c.is_uppercase())
+                || is_apposition_word(w)
+        });
+        if !(clean && (joined || gap.is_empty() || ms[j].kind != MentionKind::Coref)) {
+            break;
+        }
+        g.push(j);
+        j += 1;
+    }
+    g
+}
+
+/// Lower-case words of an apposition (`general secretary of the ...`, `president of ...`).
+fn is_apposition_word(w: &str) -> bool {
+    matches!(
+        w,
+        "general" | "secretary" | "president" | "chairman" | "premier" | "minister" | "member" | "vice" | "deputy" | "first"
+            | "director" | "department" | "affairs" | "state" | "central" | "committee" | "commission" | "people" | "'s"
+            | "foreign" | "prime" | "head" | "leader" | "spokesperson" | "spokesman" | "ambassador" | "representative"
+            | "permanent" | "marshal" | "supreme" | "commander" | "chief" | "vice-chairman" | "vice-president"
+    )
+}
+
+/// The actors of a group: same-country members collapse into the first, unless the group is
+/// a coordination of distinct titles (each is its own actor).
+fn actors_of(ms: &[Mention], g: &[usize]) -> Vec<Actor> {
+    let titles: Vec<&Actor> = g
+        .iter()
+        .filter(|&&i| ms[i].kind == MentionKind::Title)
+        .filter_map(|&i| match &ms[i].referent {
+            Referent::One(a) => Some(a),
+            _ => None,
+        })
+        .collect();
+    // `the Minister of A and the Minister of B of Russia` is a compound of actors; `Kim Jong
+    // Un, general secretary of ... and president of ...` is one person with appositions.
+    let compound = titles.len() >= 2 && g.first().is_some_and(|&i| ms[i].kind == MentionKind::Title);
+    let mut out: Vec<Actor> = Vec::new();
+    for &i in g {
+        // In a compound of titles, the country that closes it (`... of Russia`) is no actor of its own.
+        if compound && ms[i].kind == MentionKind::Country {
+            if let Referent::One(a) = &ms[i].referent {
+                if titles.iter().any(|t| t.country == a.country) {
+                    continue;
+                }
+            }
+        }
+        for a in country_of(&ms[i].referent) {
+            let distinct_title = compound && ms[i].kind == MentionKind::Title;
+            let dup = out.iter().any(|o| o.country == a.country && (!distinct_title || o.name == a.name));
+            if !dup {
+                out.push(a.clone());
+            }
+        }
+    }
+    out
+}
+
+/// Source and target pairs for a trigger, or a reason why there are none.
+pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention]) -> Result<Vec<Role>, String> {
+    let code = t.pattern.code.as_deref().unwrap_or("");
+    let mutual_code = MUTUAL_CODES.contains(&code);
+    let lb = left_boundary(s, t.start);
+    let rb = right_boundary(s, t.end);
+
+    let passive = t.source_slot.is_none()
+        && (t.head.saturating_sub(3)..t.head).any(|k| BE_FORMS.contains(&s.norms[k].as_str()))
+        && (s.norms[t.head].ends_with("ed") || !s.norms[t.head].ends_with("ing"));
+    let by_actor = (t.end..rb)
+        .find(|&k| s.norms[k] == "by")
+        .filter(|_| passive)
+        .and_then(|k| ms.iter().position(|m| m.start > k && m.start <= k + 3));
+
+    // The subject group.
+    let subject = |from: usize| -> Option<Vec<usize>> {
+        let cands: Vec<usize> = (0..ms.len()).filter(|&i| ms[i].start >= from && ms[i].end <= t.start).collect();
+        let first = cands.iter().copied().find(|&i| !preceded_by_preposition(s, &ms[i])).or(cands.first().copied())?;
+        Some(group(s, ms, first, t.start))
+    };
+    let mut start = lb;
+    if s.norms.get(lb).is_some_and(|w| PREPOSITIONS.contains(&w.as_str())) {
+        if let Some(comma) = (lb..t.start).find(|&k| s.norms[k] == ",") {
+            if ms.iter().any(|m| m.start > comma && m.end <= t.start) {
+                start = comma + 1;
+            }
+        }
+    }
+    let subj: Option<Vec<usize>> = match t.source_slot {
+        Some(i) => Some(vec![i]),
+        None => subject(start).or_else(|| subject(0)),
+    };
+
+    let (src_group, tgt_first): (Option<Vec<usize>>, Option<usize>) = match (by_actor, t.target_slot) {
+        (Some(b), _) => (Some(group(s, ms, b, rb)), subj.as_ref().map(|g| g[0])),
+        (None, Some(ti)) => (subj, Some(ti)),
+        (None, None) => {
+            let src_countries: Vec<String> = subj
+                .as_ref()
+                .map(|g| actors_of(ms, g).into_iter().map(|a| a.country).collect())
+                .unwrap_or_default();
+            let tgt = (0..ms.len()).find(|&i| {
+                ms[i].start >= t.end
+                    && ms[i].end <= rb
+                    && !subj.as_ref().is_some_and(|g| g.contains(&i))
+                    && country_of(&ms[i].referent).iter().any(|a| !src_countries.contains(&a.country))
+            });
+            (subj, tgt)
+        }
+    };
+    let Some(src_group) = src_group else { return Err("no source actor in the clause".into()) };
+    let sources = actors_of(ms, &src_group);
+    let rule = if by_actor.is_some() {
+        "passive: source after `by`"
+    } else if t.source_slot.is_some() || t.target_slot.is_some() {
+        "pattern slots"
+    } else {
+        "subject before, object after"
+    };
+
+    let mut out = Vec::new();
+    let mut push = |a: &Actor, b: &Actor, how: String| {
+        if a.country != b.country {
+            out.push(Role { source: a.clone(), target: b.clone(), how });
+        }
+    };
+    match tgt_first {
+        Some(ti) => {
+            let limit = if by_actor.is_some() { t.start } else { rb };
+            let tg = if by_actor.is_some() { vec![ti] } else { group(s, ms, ti, limit) };
+            let targets = actors_of(ms, &tg);
+            for a in &sources {
+                for b in &targets {
+                    push(a, b, rule.to_string());
+                    if mutual_code {
+                        push(b, a, format!("{rule}; {code} is mutual"));
+                    }
+                }
+            }
+        }
+        None => {
+            // A group of several countries acting together, with no object: each toward the other.
+            let countries: Vec<&Actor> = {
+                let mut v: Vec<&Actor> = Vec::new();
+                for a in &sources {
+                    if !v.iter().any(|b| b.country == a.country) {
+                        v.push(a);
+                    }
+                }
+                v
+            };
+            if countries.len() < 2 {
+                return Err("no target actor of another country in the clause".into());
+            }
+            for a in &countries {
+                for b in &countries {
+                    push(a, b, "joint subject acts mutually".to_string());
+                }
+            }
+        }
+    }
+    if out.is_empty() {
+        return Err("source and target are the same country".into());
+    }
+    Ok(out)
+}

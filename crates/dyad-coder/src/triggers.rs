@@ -1,0 +1,243 @@
+//! Event triggers: where a verb pattern of the dictionary matches the sentence.
+//!
+//! For every token whose lemma key heads some pattern, the patterns are tried most specific
+//! first and the first that matches wins ([`Trigger`]). Elements after the head must follow
+//! in order, each within [`GAP`] tokens of the previous one, without crossing a clause
+//! boundary; elements before the head likewise, leftwards. `$` and `+` slots bind actor
+//! mentions. Of two triggers whose words overlap, the less specific is dropped
+//! (`paid an official visit` is one event, not a `pay` and a `visit`).
+
+use dyad_dict::{Dictionary, Elem, Pattern};
+
+use crate::mentions::Mention;
+use crate::sentence::Sent;
+
+/// How many tokens may stand between two matched elements of a pattern.
+pub const GAP: usize = 3;
+
+#[derive(Clone, Debug)]
+pub struct Trigger<'d> {
+    pub head: usize,
+    /// Tokens `[start, end)` the pattern matched.
+    pub start: usize,
+    pub end: usize,
+    pub pattern: &'d Pattern,
+    /// Mention indices bound by `$` and `+`.
+    pub source_slot: Option<usize>,
+    pub target_slot: Option<usize>,
+}
+
+/// Patterns ranked from here on come from imported files, not `verbs/dyad.txt`.
+const IMPORTED_RANK: u32 = 1_000_000;
+
+fn proper_noun(s: &Sent, i: usize) -> bool {
+    let first = i == 0 || matches!(s.norms[i - 1].as_str(), "\"" | "“" | "-" | "—" | "(" | ":");
+    !first && s.text_of(i).chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+const AUX: &[&str] = &[
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "to", "has", "have", "had", "is", "are",
+    "was", "were", "be", "been", "being", "did", "does", "do", "'s", "'ve", "'d", "not", "n't",
+];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "our", "his", "her", "this", "these", "those", "of", "my", "your", "such", "any",
+    "every", "each", "no", "another", "mutual", "bilateral", "new", "further", "first", "second",
+];
+const NOUN_SUFFIXES: &[&str] = &["tion", "tions", "sion", "sions", "ment", "ments", "ness", "ship", "ships", "ity", "ities", "ance", "ence", "ism", "ist", "ists", "ure", "ures"];
+
+/// Positive evidence that token `i` is a verb: a past form, an auxiliary or `to` before it,
+/// or an `-s` form right after its subject.
+fn looks_verbal(s: &Sent, dict: &Dictionary, mentions: &[Mention], i: usize) -> bool {
+    let w = s.norms[i].as_str();
+    let mut p = i;
+    while p > 0 {
+        p -= 1;
+        let pw = s.norms[p].as_str();
+        if pw.ends_with("ly") || matches!(pw, "also" | "further" | "jointly" | "again" | "then" | "not" | "never" | "already" | "once") {
+            continue;
+        }
+        if AUX.contains(&pw) || pw == "by" && w.ends_with("ing") {
+            return true;
+        }
+        if DETERMINERS.contains(&pw) {
+            return false;
+        }
+        break;
+    }
+    let after_subject = i > 0
+        && (mentions.iter().any(|m| m.end == i) || matches!(s.norms[i - 1].as_str(), "he" | "she" | "it" | "they" | "we" | "who" | "which" | "that"));
+    (w.ends_with("ed") && i > 0) || dict.lemmas.is_irregular_form(w) || (after_subject && w.ends_with('s')) || (after_subject && w.ends_with("ed"))
+}
+
+/// Token `i` reads as a noun: a determiner before it or a noun suffix.
+fn looks_nominal(s: &Sent, i: usize) -> bool {
+    let w = s.norms[i].as_str();
+    let det = i > 0 && DETERMINERS.contains(&s.norms[i - 1].as_str());
+    det || NOUN_SUFFIXES.iter().any(|x| w.ends_with(x) && w.len() > x.len() + 2)
+}
+
+fn hard_stop(w: &str) -> bool {
+    matches!(w, "." | ";" | ":" | "!" | "?")
+}
+
+/// Tokens a slot may skip before its actor: determiners and a few modifiers.
+fn slot_filler(w: &str) -> bool {
+    matches!(w, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "all" | "both" | "other" | "fellow")
+}
+
+struct Matcher<'a, 's> {
+    s: &'a Sent<'s>,
+    mentions: &'a [Mention],
+}
+
+impl Matcher<'_, '_> {
+    fn word_at(&self, j: usize, keys: &[String]) -> bool {
+        keys.iter().any(|k| k == &self.s.keys[j] || k == &self.s.norms[j])
+    }
+
+    /// Position after matching `elems` rightwards from `pos`; slots bound into `slots`.
+    fn right(&self, elems: &[Elem], mut pos: usize, last: &mut usize, slots: &mut [Option<usize>; 2]) -> bool {
+        let n = self.s.tokens.len();
+        let mut extra = 0;
+        for e in elems {
+            match e {
+                Elem::Skip => extra += 1,
+                Elem::Word(keys) => {
+                    let mut found = None;
+                    let mut j = pos;
+                    while j < n && j <= pos + GAP + extra {
+                        if self.word_at(j, keys) {
+                            found = Some(j);
+                            break;
+                        }
+                        let w = self.s.norms[j].as_str();
+                        if hard_stop(w) || w == "," {
+                            break;
+                        }
+                        j += 1;
+                    }
+                    let Some(j) = found else { return false };
+                    *last = j;
+                    pos = j + 1;
+                    extra = 0;
+                }
+                Elem::Source | Elem::Target => {
+                    let mut j = pos;
+                    while j < n && slot_filler(&self.s.norms[j]) && j < pos + 3 {
+                        j += 1;
+                    }
+                    let Some(mi) = self.mentions.iter().position(|m| m.start == j) else { return false };
+                    slots[usize::from(matches!(e, Elem::Target))] = Some(mi);
+                    *last = self.mentions[mi].end - 1;
+                    pos = self.mentions[mi].end;
+                    extra = 0;
+                }
+                Elem::Head(_) => return false,
+            }
+        }
+        true
+    }
+
+    /// Matching `elems` leftwards (given in text order) ending before `pos`.
+    fn left(&self, elems: &[Elem], pos: usize, first: &mut usize, slots: &mut [Option<usize>; 2]) -> bool {
+        // `pos` is the index of the head; elements lie before it.
+        let mut limit = pos; // exclusive upper bound for the next element (going left)
+        let mut extra = 0;
+        for e in elems.iter().rev() {
+            match e {
+                Elem::Skip => extra += 1,
+                Elem::Word(keys) => {
+                    let mut found = None;
+                    let mut j = limit;
+                    while j > 0 && limit - j <= GAP + extra {
+                        j -= 1;
+                        if self.word_at(j, keys) {
+                            found = Some(j);
+                            break;
+                        }
+                        let w = self.s.norms[j].as_str();
+                        if hard_stop(w) || w == "," {
+                            break;
+                        }
+                    }
+                    let Some(j) = found else { return false };
+                    *first = j;
+                    limit = j;
+                    extra = 0;
+                }
+                Elem::Source | Elem::Target => {
+                    let Some(mi) = self.mentions.iter().position(|m| m.end <= limit && limit - m.end <= 1 + extra) else {
+                        return false;
+                    };
+                    slots[usize::from(matches!(e, Elem::Target))] = Some(mi);
+                    *first = self.mentions[mi].start;
+                    limit = self.mentions[mi].start;
+                    extra = 0;
+                }
+                Elem::Head(_) => return false,
+            }
+        }
+        true
+    }
+
+    fn try_pattern(&self, p: &Pattern, head: usize) -> Option<(usize, usize, [Option<usize>; 2])> {
+        let mut slots = [None, None];
+        let mut first = head;
+        let mut last = head;
+        if !self.left(&p.elems[..p.head], head, &mut first, &mut slots) {
+            return None;
+        }
+        if !self.right(&p.elems[p.head + 1..], head + 1, &mut last, &mut slots) {
+            return None;
+        }
+        Some((first, last + 1, slots))
+    }
+}
+
+/// Triggers of the sentence, in order of their heads. `---` patterns are returned too (their
+/// `pattern.code` is `None`) so that explanations can show what blocked an event.
+pub fn find_triggers<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention]) -> Vec<Trigger<'d>> {
+    let m = Matcher { s, mentions };
+    let mut out: Vec<Trigger<'d>> = Vec::new();
+    for head in 0..s.tokens.len() {
+        let key = &s.keys[head];
+        if !dict.verbs.has_head(key) {
+            continue;
+        }
+        // A token inside an actor phrase (`Defence` in `Minister of Defence`) is not a verb,
+        // nor is a capitalised word inside the sentence (`March`, `Liberation`, `Declaration`).
+        if mentions.iter().any(|mm| mm.start <= head && head < mm.end) || proper_noun(s, head) {
+            continue;
+        }
+        let verbal = looks_verbal(s, dict, mentions, head);
+        let nominal = looks_nominal(s, head);
+        let curated_head = dict.verbs.for_head(key).next().is_some_and(|p| p.rank < IMPORTED_RANK);
+        for p in dict.verbs.for_head(key) {
+            // dyad's own patterns are authoritative for the heads they know.
+            if curated_head && p.rank >= IMPORTED_RANK {
+                break;
+            }
+            // Imported patterns were written for parsed verbs: a bare imported head must look
+            // like a verb here, and no imported head may look like a noun.
+            if p.rank >= IMPORTED_RANK && (nominal || !verbal || p.weight() == 1) {
+                continue;
+            }
+            if let Some((start, end, slots)) = m.try_pattern(p, head) {
+                out.push(Trigger { head, start, end, pattern: p, source_slot: slots[0], target_slot: slots[1] });
+                break;
+            }
+        }
+    }
+    // Of triggers whose words overlap, the more specific one stands (then the earlier).
+    let keep: Vec<bool> = out
+        .iter()
+        .map(|t| {
+            !out.iter().any(|o| {
+                let overlap = o.head != t.head && o.start < t.end && t.start < o.end;
+                let (ow, tw) = (o.pattern.weight(), t.pattern.weight());
+                overlap && (ow > tw || (ow == tw && o.head < t.head))
+            })
+        })
+        .collect();
+    out.into_iter().zip(keep).filter_map(|(t, k)| k.then_some(t)).collect()
+}

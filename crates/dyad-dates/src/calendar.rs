@@ -1,0 +1,291 @@
+//! Calendar values and proleptic Gregorian arithmetic.
+//!
+//! Main types: [`PartialDate`] (a date at year, month or day precision) and
+//! [`DateValue`] (a point or a possibly open range of such dates). The
+//! crate-internal helpers convert between civil dates and day numbers
+//! (days since 1970-01-01) so that weekday and "N days ago" arithmetic is
+//! exact. This module does not read text; it only validates and formats.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// A calendar date at year, month or day precision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PartialDate {
+    pub year: i32,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+/// Gregorian leap-year rule (divisible by 4, except centuries not divisible by 400).
+pub fn is_leap(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+/// Number of days in `month` of `year`, or None for a month outside 1..=12.
+pub fn days_in_month(year: i32, month: u32) -> Option<u32> {
+    Some(match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(year) => 29,
+        2 => 28,
+        _ => return None,
+    })
+}
+
+impl PartialDate {
+    /// A day-precision date; None when the month or day does not exist
+    /// (Feb 30, Feb 29 in a common year, month 13 ...).
+    pub fn ymd(year: i32, month: u32, day: u32) -> Option<Self> {
+        let dim = days_in_month(year, month)?;
+        if day == 0 || day > dim {
+            return None;
+        }
+        Some(PartialDate {
+            year,
+            month: Some(month as u8),
+            day: Some(day as u8),
+        })
+    }
+
+    /// A month-precision date; None for a month outside 1..=12.
+    pub fn ym(year: i32, month: u32) -> Option<Self> {
+        if !(1..=12).contains(&month) {
+            return None;
+        }
+        Some(PartialDate {
+            year,
+            month: Some(month as u8),
+            day: None,
+        })
+    }
+
+    /// A year-precision date.
+    pub const fn y(year: i32) -> Self {
+        PartialDate {
+            year,
+            month: None,
+            day: None,
+        }
+    }
+
+    /// Days since 1970-01-01 for a day-precision date; None otherwise.
+    pub fn day_number(&self) -> Option<i64> {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => Some(days_from_civil(self.year as i64, m as u32, d as u32)),
+            _ => None,
+        }
+    }
+
+    /// The day-precision date for a day number; None if the year leaves i32.
+    pub fn from_day_number(n: i64) -> Option<Self> {
+        let (y, m, d) = civil_from_days(n);
+        let y = i32::try_from(y).ok()?;
+        PartialDate::ymd(y, m, d)
+    }
+
+    /// The same date moved by whole years. A Feb 29 that lands in a common
+    /// year degrades to month precision rather than inventing a day.
+    pub fn shift_years(&self, by: i32) -> Option<Self> {
+        let year = self.year.checked_add(by)?;
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => PartialDate::ymd(year, m as u32, d as u32)
+                .or_else(|| PartialDate::ym(year, m as u32)),
+            (Some(m), None) => PartialDate::ym(year, m as u32),
+            _ => Some(PartialDate::y(year)),
+        }
+    }
+}
+
+/// Howard Hinnant's days_from_civil: day number of a proleptic Gregorian date.
+pub(crate) fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let m = m as i64;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146097 + doe - 719468
+}
+
+/// Inverse of [`days_from_civil`].
+pub(crate) fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719468;
+    let era = if z >= 0 { z } else { z - 146096 } / 146097;
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (if m <= 2 { y + 1 } else { y }, m as u32, d as u32)
+}
+
+/// Weekday of a day number, Monday = 0 .. Sunday = 6 (1970-01-01 was a Thursday).
+pub(crate) fn weekday(day_number: i64) -> i64 {
+    (day_number + 3).rem_euclid(7)
+}
+
+/// (year, month) moved by `delta` months.
+pub(crate) fn add_months(year: i32, month: u8, delta: i64) -> Option<(i32, u8)> {
+    let total = year as i64 * 12 + (month as i64 - 1) + delta;
+    let y = i32::try_from(total.div_euclid(12)).ok()?;
+    Some((y, (total.rem_euclid(12) + 1) as u8))
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{:02}", m)?;
+            if let Some(d) = self.day {
+                write!(f, "-{:02}", d)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Why a string is not a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseDateError(pub String);
+
+impl fmt::Display for ParseDateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "not a YYYY, YYYY-MM or YYYY-MM-DD date: {:?}", self.0)
+    }
+}
+
+impl std::error::Error for ParseDateError {}
+
+impl FromStr for PartialDate {
+    type Err = ParseDateError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let err = || ParseDateError(s.to_string());
+        let parts: Vec<&str> = s.trim().split('-').collect();
+        let digits = |p: &str, max: usize| {
+            !p.is_empty() && p.len() <= max && p.bytes().all(|b| b.is_ascii_digit())
+        };
+        if parts.is_empty() || parts.len() > 3 || !digits(parts[0], 6) {
+            return Err(err());
+        }
+        let year: i32 = parts[0].parse().map_err(|_| err())?;
+        match parts.len() {
+            1 => Ok(PartialDate::y(year)),
+            2 if digits(parts[1], 2) => {
+                PartialDate::ym(year, parts[1].parse().map_err(|_| err())?).ok_or_else(err)
+            }
+            3 if digits(parts[1], 2) && digits(parts[2], 2) => PartialDate::ymd(
+                year,
+                parts[1].parse().map_err(|_| err())?,
+                parts[2].parse().map_err(|_| err())?,
+            )
+            .ok_or_else(err),
+            _ => Err(err()),
+        }
+    }
+}
+
+/// A resolved temporal value: a single date, or a range whose end may be open
+/// ("from September" has a start and no end).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DateValue {
+    Point(PartialDate),
+    Range {
+        start: PartialDate,
+        end: Option<PartialDate>,
+    },
+}
+
+impl DateValue {
+    /// The first date the value covers.
+    pub fn start(&self) -> PartialDate {
+        match self {
+            DateValue::Point(p) => *p,
+            DateValue::Range { start, .. } => *start,
+        }
+    }
+
+    /// The value moved by whole years (used for anniversaries).
+    pub fn shift_years(&self, by: i32) -> Option<DateValue> {
+        Some(match self {
+            DateValue::Point(p) => DateValue::Point(p.shift_years(by)?),
+            DateValue::Range { start, end } => DateValue::Range {
+                start: start.shift_years(by)?,
+                end: match end {
+                    Some(e) => Some(e.shift_years(by)?),
+                    None => None,
+                },
+            },
+        })
+    }
+
+    /// A closed range of days given as day numbers.
+    pub(crate) fn day_range(a: i64, b: i64) -> Option<DateValue> {
+        Some(DateValue::Range {
+            start: PartialDate::from_day_number(a)?,
+            end: Some(PartialDate::from_day_number(b)?),
+        })
+    }
+}
+
+impl fmt::Display for DateValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DateValue::Point(p) => write!(f, "{}", p),
+            DateValue::Range {
+                start,
+                end: Some(e),
+            } => write!(f, "{}/{}", start, e),
+            // An open range prints its start only: that is the date the
+            // coder can attach to the event.
+            DateValue::Range { start, end: None } => write!(f, "{}", start),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_day_numbers() {
+        for n in [-800_000i64, -1, 0, 1, 18_000, 20_000, 2_000_000] {
+            let (y, m, d) = civil_from_days(n);
+            assert_eq!(days_from_civil(y, m, d), n);
+        }
+        assert_eq!(weekday(days_from_civil(2020, 4, 23)), 3); // a Thursday
+    }
+
+    #[test]
+    fn validation_and_parsing() {
+        assert!(PartialDate::ymd(2020, 2, 29).is_some());
+        assert!(PartialDate::ymd(2019, 2, 29).is_none());
+        assert!(PartialDate::ymd(1900, 2, 29).is_none());
+        assert!(PartialDate::ymd(2000, 2, 29).is_some());
+        assert!(PartialDate::ymd(2020, 2, 30).is_none());
+        assert!(PartialDate::ym(2020, 13).is_none());
+        assert_eq!(
+            "2019-04-25".parse::<PartialDate>().ok(),
+            PartialDate::ymd(2019, 4, 25)
+        );
+        assert_eq!(
+            "2019-04".parse::<PartialDate>().ok(),
+            PartialDate::ym(2019, 4)
+        );
+        assert_eq!(
+            "2019".parse::<PartialDate>().ok(),
+            Some(PartialDate::y(2019))
+        );
+        assert!("2019-02-30".parse::<PartialDate>().is_err());
+        assert!("2019-x".parse::<PartialDate>().is_err());
+        assert!("".parse::<PartialDate>().is_err());
+        assert!("é".parse::<PartialDate>().is_err());
+        let open = DateValue::Range {
+            start: PartialDate::ym(2019, 9).unwrap(),
+            end: None,
+        };
+        assert_eq!(open.to_string(), "2019-09");
+    }
+}

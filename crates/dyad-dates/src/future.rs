@@ -1,0 +1,117 @@
+//! Future/plan markers: does a clause report something that has not happened
+//! yet? The coder uses this to pick `TimeExpr::future_value` over `value`
+//! ("will meet on Monday" → next Monday). Main item: [`is_future_marker`].
+//! It looks only at words, not at tense morphology, so it errs towards
+//! "not future" for anything it does not list.
+
+/// Words that make "will" a noun ("the will of the people", "political will").
+const WILL_NOUN_BEFORE: &[&str] = &[
+    "the",
+    "a",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "political",
+    "good",
+    "strong",
+    "firm",
+    "free",
+    "common",
+    "unanimous",
+    "unswerving",
+    "iron",
+    "people's",
+    "popular",
+    "general",
+    "last",
+];
+
+fn norm(w: &str) -> String {
+    w.trim_matches(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .replace('’', "'")
+        .to_lowercase()
+}
+
+/// Words in a clause that make what it reports future or planned: will,
+/// shall, plans to, is expected to, is to, agreed to hold, is scheduled to,
+/// intends to, would (in reported plans), "to be held", "going to",
+/// "upcoming", "forthcoming".
+pub fn is_future_marker(lowercase_words: &[&str]) -> bool {
+    let w: Vec<String> = lowercase_words
+        .iter()
+        .map(|x| norm(x))
+        .filter(|x| !x.is_empty())
+        .collect();
+    let at = |i: usize| w.get(i).map(|s| s.as_str()).unwrap_or("");
+    for i in 0..w.len() {
+        let cur = at(i);
+        let next = at(i + 1);
+        let prev = if i > 0 { at(i - 1) } else { "" };
+        match cur {
+            "will" if next != "of" && !WILL_NOUN_BEFORE.contains(&prev) => return true,
+            "shall" | "won't" | "'ll" | "would" | "upcoming" | "forthcoming" => return true,
+            c if c.ends_with("'ll") => return true,
+            "plan" | "plans" | "planned" | "planning" | "intend" | "intends" | "intended"
+            | "intending" | "expected" | "scheduled" | "slated" | "going" | "set" | "due"
+                if next == "to"
+                    && !(cur == "due" && at(i + 2) == "the")
+                    && !(cur == "set" && at(i + 2) == "work") =>
+            {
+                return true
+            }
+            "is" | "are" | "am" | "was" | "were" if next == "to" => return true,
+            "agreed" | "agree" | "agrees"
+                if next == "to"
+                    && matches!(
+                        at(i + 2),
+                        "hold" | "meet" | "visit" | "host" | "convene" | "open" | "resume" | "sign"
+                    ) =>
+            {
+                return true
+            }
+            "to" if next == "be"
+                && matches!(
+                    at(i + 2),
+                    "held" | "convened" | "signed" | "opened" | "launched"
+                ) =>
+            {
+                return true
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_future_marker;
+
+    fn f(s: &str) -> bool {
+        let lower = s.to_lowercase();
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        is_future_marker(&words)
+    }
+
+    #[test]
+    fn markers() {
+        assert!(f("The two sides will meet on Monday"));
+        assert!(f("Talks are to be held in Moscow"));
+        assert!(f("He is expected to arrive"));
+        assert!(f("They agreed to hold consultations"));
+        assert!(f("The minister plans to travel"));
+        assert!(f("He said he would visit in April"));
+        assert!(f("The delegation is scheduled to leave"));
+        assert!(f("She intends to sign"));
+        assert!(f("The premier is to visit Laos"));
+        assert!(!f("The two sides met on Monday"));
+        assert!(!f("It reflects the will of the people"));
+        assert!(!f("They showed strong political will"));
+        assert!(!f("The talks were held in Moscow"));
+        assert!(!f(""));
+    }
+}

@@ -1,0 +1,299 @@
+//! The token view every rule reads, and the small parsers rules share.
+//!
+//! Main type: [`Scan`] — the tokens of one text plus the [`Context`], with
+//! bounds-checked accessors (every lookup past the end is simply "no match",
+//! so no rule can panic on short or odd input), sentence ids, and parsers for
+//! the recurring pieces: month names, day numbers, four-digit years,
+//! cardinals and ordinals. [`Cand`] is what a rule proposes. This module does
+//! not decide which candidate wins; `find` does.
+
+use crate::token::{
+    month_name, tens_cardinal, tens_ordinal, tokenize, unit_cardinal, unit_ordinal, weekday_name,
+    Tok, TK,
+};
+use crate::{Context, DateValue, Kind};
+
+/// A rule's proposal: tokens `a..=b`, the value, and why.
+pub(crate) struct Cand {
+    pub a: usize,
+    pub b: usize,
+    pub value: DateValue,
+    pub kind: Kind,
+    pub rule: &'static str,
+    pub future: Option<DateValue>,
+    pub why: String,
+}
+
+pub(crate) struct Scan<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Tok>,
+    pub ctx: &'a Context<'a>,
+    sent: Vec<u32>,
+}
+
+/// Words after which a '.' does not end a sentence ("Oct. 19", "Mr. Kim").
+const ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr",
+    "mrs", "ms", "dr", "st", "gen", "col", "lt", "no", "vs", "jr", "sr", "prof", "gov", "sen",
+    "rep",
+];
+
+fn ends_sentence(toks: &[Tok], k: usize) -> bool {
+    let Some(t) = toks.get(k) else { return false };
+    if t.kind != TK::Punct {
+        return false;
+    }
+    match t.low.as_str() {
+        "!" | "?" => true,
+        "." => {
+            if toks.get(k + 1).is_some_and(|n| !n.ws) {
+                return false; // "20.06.2024", "U.S."
+            }
+            match k.checked_sub(1).and_then(|p| toks.get(p)) {
+                Some(p) if p.kind == TK::Word => {
+                    !(ABBREVIATIONS.contains(&p.low.as_str()) || p.low.chars().count() == 1)
+                }
+                _ => true,
+            }
+        }
+        _ => false,
+    }
+}
+
+impl<'a> Scan<'a> {
+    pub fn new(text: &'a str, ctx: &'a Context<'a>) -> Self {
+        let toks = tokenize(text);
+        let mut sent = Vec::with_capacity(toks.len());
+        let mut id = 0u32;
+        for k in 0..toks.len() {
+            if k > 0 && (toks[k].nls >= 2 || ends_sentence(&toks, k - 1)) {
+                id += 1;
+            }
+            sent.push(id);
+        }
+        Scan {
+            text,
+            toks,
+            ctx,
+            sent,
+        }
+    }
+
+    pub fn t(&self, i: usize) -> Option<&Tok> {
+        self.toks.get(i)
+    }
+
+    /// Lowercased word at `i` (words only).
+    pub fn w(&self, i: usize) -> Option<&str> {
+        self.t(i)
+            .filter(|t| t.kind == TK::Word)
+            .map(|t| t.low.as_str())
+    }
+
+    pub fn is_w(&self, i: usize, w: &str) -> bool {
+        self.w(i) == Some(w)
+    }
+
+    pub fn w_in(&self, i: usize, ws: &[&str]) -> bool {
+        self.w(i).is_some_and(|w| ws.contains(&w))
+    }
+
+    /// Previous token's word, if `i` has a previous token.
+    pub fn prev_w(&self, i: usize) -> Option<&str> {
+        i.checked_sub(1).and_then(|p| self.w(p))
+    }
+
+    pub fn p(&self, i: usize) -> Option<char> {
+        self.t(i)
+            .filter(|t| t.kind == TK::Punct)
+            .and_then(|t| t.low.chars().next())
+    }
+
+    pub fn is_p(&self, i: usize, c: char) -> bool {
+        self.p(i) == Some(c)
+    }
+
+    pub fn is_dash(&self, i: usize) -> bool {
+        matches!(self.p(i), Some('-' | '–' | '—'))
+    }
+
+    /// Token `i` exists and touches the previous one (no whitespace between).
+    pub fn tight(&self, i: usize) -> bool {
+        i > 0 && self.t(i).is_some_and(|t| !t.ws)
+    }
+
+    pub fn cap(&self, i: usize) -> bool {
+        self.t(i).is_some_and(|t| t.cap)
+    }
+
+    /// Plain number token (not an ordinal): (value, digit count).
+    pub fn num(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.t(i).filter(|t| t.kind == TK::Num)?;
+        Some((t.num?, t.nd))
+    }
+
+    /// A number glued to a preceding word ("G20", "COVID19") is a code, not a date part.
+    pub fn glued(&self, i: usize) -> bool {
+        self.tight(i)
+            && i.checked_sub(1)
+                .and_then(|p| self.t(p))
+                .is_some_and(|p| p.kind == TK::Word)
+    }
+
+    pub fn same_sentence(&self, a: usize, b: usize) -> bool {
+        self.sent.get(a).is_some() && self.sent.get(a) == self.sent.get(b)
+    }
+
+    /// First token of the sentence holding token `i`.
+    pub fn sent_start(&self, i: usize) -> usize {
+        let mut k = i.min(self.toks.len());
+        while k > 0 && self.same_sentence(k - 1, i) {
+            k -= 1;
+        }
+        k
+    }
+
+    /// Lowercased words of the sentence holding token `i`, with contractions
+    /// re-joined ("won't") so the future-marker test sees whole words.
+    pub fn sentence_words(&self, i: usize) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut k = self.sent_start(i);
+        while self.same_sentence(k, i) {
+            if let Some(w) = self.w(k) {
+                let joins = matches!(self.p(k.wrapping_sub(1)), Some('\'' | '’'))
+                    && self.tight(k)
+                    && k >= 2
+                    && self.tight(k - 1)
+                    && self.w(k - 2).is_some();
+                match (joins, out.last_mut()) {
+                    (true, Some(last)) => {
+                        last.push('\'');
+                        last.push_str(w);
+                    }
+                    _ => out.push(w.to_string()),
+                }
+            }
+            k += 1;
+        }
+        out
+    }
+
+    /// The sentence holding token `i` reports something planned or future.
+    pub fn sentence_future(&self, i: usize) -> bool {
+        let words = self.sentence_words(i);
+        let refs: Vec<&str> = words.iter().map(|s| s.as_str()).collect();
+        crate::future::is_future_marker(&refs)
+    }
+
+    /// Capitalised month name (abbreviations may carry a glued '.').
+    pub fn month_at(&self, i: usize) -> Option<(u8, usize)> {
+        let t = self.t(i).filter(|t| t.kind == TK::Word && t.cap)?;
+        let (m, abbr) = month_name(&t.low)?;
+        if abbr && self.is_p(i + 1, '.') && self.tight(i + 1) {
+            return Some((m, i + 2));
+        }
+        Some((m, i + 1))
+    }
+
+    /// Capitalised weekday name.
+    pub fn weekday_at(&self, i: usize) -> Option<i64> {
+        let t = self.t(i).filter(|t| t.kind == TK::Word && t.cap)?;
+        weekday_name(&t.low)
+    }
+
+    /// Day of month 1..=31 as "19" or "19th"; not part of "19:30", "19,000", "1.5".
+    pub fn day_at(&self, i: usize) -> Option<(u8, usize)> {
+        let t = self.t(i)?;
+        match t.kind {
+            TK::Num if t.nd <= 2 => {}
+            TK::Ord => {}
+            _ => return None,
+        }
+        if self.glued(i) {
+            return None;
+        }
+        let n = t.num?;
+        if !(1..=31).contains(&n) {
+            return None;
+        }
+        let continues = self.tight(i + 1)
+            && matches!(self.p(i + 1), Some(':' | '.' | '/' | '%' | ','))
+            && self.tight(i + 2)
+            && self.num(i + 2).is_some();
+        if t.kind == TK::Num && continues {
+            return None;
+        }
+        Some((n as u8, i + 1))
+    }
+
+    /// Four-digit year 1000..=2999 (explicit dates may be historic).
+    pub fn year_at(&self, i: usize) -> Option<(i32, usize)> {
+        let (n, nd) = self.num(i)?;
+        if nd != 4 || !(1000..=2999).contains(&n) || self.glued(i) {
+            return None;
+        }
+        Some((n as i32, i + 1))
+    }
+
+    /// A count: "3", "a", "one", "twenty-five".
+    pub fn count_at(&self, i: usize) -> Option<(u32, usize)> {
+        if let Some((n, _)) = self.num(i) {
+            if self.glued(i) || n > 1000 {
+                return None;
+            }
+            return Some((n, i + 1));
+        }
+        let w = self.w(i)?;
+        if w == "a" || w == "an" {
+            return Some((1, i + 1));
+        }
+        if let Some(n) = unit_cardinal(w) {
+            return Some((n, i + 1));
+        }
+        let tens = tens_cardinal(w)?;
+        let j = if self.is_dash(i + 1) { i + 2 } else { i + 1 };
+        match self.w(j).and_then(unit_cardinal) {
+            Some(u) if u < 10 => Some((tens + u, j + 1)),
+            _ => Some((tens, i + 1)),
+        }
+    }
+
+    /// An ordinal: "75th", "first", "seventy-fifth", "one hundredth".
+    pub fn ordinal_at(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.t(i)?;
+        if t.kind == TK::Ord {
+            let n = t.num?;
+            return (1..=1000).contains(&n).then_some((n, i + 1));
+        }
+        let w = self.w(i)?;
+        if let Some(n) = unit_ordinal(w).or_else(|| tens_ordinal(w)) {
+            return Some((n, i + 1));
+        }
+        if w == "one" && self.is_w(i + 1, "hundredth") {
+            return Some((100, i + 2));
+        }
+        let tens = tens_cardinal(w)?;
+        let j = if self.is_dash(i + 1) { i + 2 } else { i + 1 };
+        let u = self.w(j).and_then(unit_ordinal).filter(|u| *u < 10)?;
+        Some((tens + u, j + 1))
+    }
+
+    pub fn doc_y(&self) -> Option<i32> {
+        self.ctx.doc_date.map(|d| d.year)
+    }
+
+    pub fn doc_ym(&self) -> Option<(i32, u8)> {
+        let d = self.ctx.doc_date?;
+        Some((d.year, d.month?))
+    }
+
+    /// Doc date as a day number (day precision required).
+    pub fn doc_day(&self) -> Option<i64> {
+        self.ctx.doc_date?.day_number()
+    }
+
+    /// Byte span of tokens a..=b.
+    pub fn span(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        Some((self.t(a)?.start, self.t(b)?.end))
+    }
+}

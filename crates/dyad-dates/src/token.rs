@@ -1,0 +1,263 @@
+//! Tokeniser and word lists.
+//!
+//! [`tokenize`] splits text into words, numbers, ordinals ("3rd", "75th") and
+//! single punctuation characters, each carrying byte offsets taken from
+//! `char_indices`, so every later span is a valid char-boundary slice of the
+//! input whatever script surrounds it. The lexicon functions map month,
+//! weekday, cardinal and ordinal words to numbers. Nothing here interprets
+//! a date; that is the rules' job.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TK {
+    Word,
+    Num,
+    Ord,
+    Punct,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Tok {
+    pub kind: TK,
+    pub start: usize,
+    pub end: usize,
+    /// Lowercased text (the character itself for punctuation).
+    pub low: String,
+    /// First character is uppercase (month and weekday names must be).
+    pub cap: bool,
+    /// Value of a number or ordinal; None when it overflows u32.
+    pub num: Option<u32>,
+    /// Number of digits (0 for words).
+    pub nd: usize,
+    /// Whitespace (or the start of text) precedes the token.
+    pub ws: bool,
+    /// Newlines in the whitespace before the token (a blank line ends a sentence).
+    pub nls: u8,
+}
+
+pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut it = text.char_indices().peekable();
+    let mut ws = true;
+    let mut nls: u8 = 0;
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            ws = true;
+            if c == '\n' {
+                nls = nls.saturating_add(1);
+            }
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        let tok = if c.is_ascii_digit() {
+            while let Some(&(j, d)) = it.peek() {
+                if !d.is_ascii_digit() {
+                    break;
+                }
+                end = j + d.len_utf8();
+                it.next();
+            }
+            let dend = end;
+            // Letters glued to digits: an ordinal suffix, or a code like "5G".
+            while let Some(&(j, d)) = it.peek() {
+                if !d.is_alphabetic() {
+                    break;
+                }
+                end = j + d.len_utf8();
+                it.next();
+            }
+            let suffix = text[dend..end].to_lowercase();
+            let kind = if suffix.is_empty() {
+                TK::Num
+            } else if matches!(suffix.as_str(), "st" | "nd" | "rd" | "th") {
+                TK::Ord
+            } else {
+                TK::Word
+            };
+            Tok {
+                kind,
+                start: i,
+                end,
+                low: text[i..end].to_lowercase(),
+                cap: false,
+                num: text[i..dend].parse::<u32>().ok(),
+                nd: dend - i,
+                ws,
+                nls,
+            }
+        } else if c.is_alphabetic() {
+            while let Some(&(j, d)) = it.peek() {
+                if !d.is_alphabetic() {
+                    break;
+                }
+                end = j + d.len_utf8();
+                it.next();
+            }
+            Tok {
+                kind: TK::Word,
+                start: i,
+                end,
+                low: text[i..end].to_lowercase(),
+                cap: c.is_uppercase(),
+                num: None,
+                nd: 0,
+                ws,
+                nls,
+            }
+        } else {
+            Tok {
+                kind: TK::Punct,
+                start: i,
+                end,
+                low: c.to_string(),
+                cap: false,
+                num: None,
+                nd: 0,
+                ws,
+                nls,
+            }
+        };
+        out.push(tok);
+        ws = false;
+        nls = 0;
+    }
+    out
+}
+
+/// Month number and whether the word is an abbreviation.
+pub(crate) fn month_name(w: &str) -> Option<(u8, bool)> {
+    Some(match w {
+        "january" => (1, false),
+        "jan" => (1, true),
+        "february" => (2, false),
+        "feb" => (2, true),
+        "march" => (3, false),
+        "mar" => (3, true),
+        "april" => (4, false),
+        "apr" => (4, true),
+        "may" => (5, false),
+        "june" => (6, false),
+        "jun" => (6, true),
+        "july" => (7, false),
+        "jul" => (7, true),
+        "august" => (8, false),
+        "aug" => (8, true),
+        "september" => (9, false),
+        "sep" | "sept" => (9, true),
+        "october" => (10, false),
+        "oct" => (10, true),
+        "november" => (11, false),
+        "nov" => (11, true),
+        "december" => (12, false),
+        "dec" => (12, true),
+        _ => return None,
+    })
+}
+
+/// Monday = 0 .. Sunday = 6.
+pub(crate) fn weekday_name(w: &str) -> Option<i64> {
+    Some(match w {
+        "monday" => 0,
+        "tuesday" => 1,
+        "wednesday" => 2,
+        "thursday" => 3,
+        "friday" => 4,
+        "saturday" => 5,
+        "sunday" => 6,
+        _ => return None,
+    })
+}
+
+pub(crate) fn unit_cardinal(w: &str) -> Option<u32> {
+    Some(match w {
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        _ => return None,
+    })
+}
+
+pub(crate) fn tens_cardinal(w: &str) -> Option<u32> {
+    Some(match w {
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    })
+}
+
+pub(crate) fn unit_ordinal(w: &str) -> Option<u32> {
+    Some(match w {
+        "first" => 1,
+        "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        "fifth" => 5,
+        "sixth" => 6,
+        "seventh" => 7,
+        "eighth" => 8,
+        "ninth" => 9,
+        "tenth" => 10,
+        "eleventh" => 11,
+        "twelfth" => 12,
+        "thirteenth" => 13,
+        "fourteenth" => 14,
+        "fifteenth" => 15,
+        "sixteenth" => 16,
+        "seventeenth" => 17,
+        "eighteenth" => 18,
+        "nineteenth" => 19,
+        _ => return None,
+    })
+}
+
+pub(crate) fn tens_ordinal(w: &str) -> Option<u32> {
+    Some(match w {
+        "twentieth" => 20,
+        "thirtieth" => 30,
+        "fortieth" => 40,
+        "fiftieth" => 50,
+        "sixtieth" => 60,
+        "seventieth" => 70,
+        "eightieth" => 80,
+        "ninetieth" => 90,
+        "hundredth" => 100,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_are_char_boundaries() {
+        let text = "Пхеньян, 19th июня — 2024年 5G";
+        for t in tokenize(text) {
+            assert!(text.get(t.start..t.end).is_some());
+        }
+        let kinds: Vec<TK> = tokenize("the 3rd 2024 5g").iter().map(|t| t.kind).collect();
+        assert_eq!(kinds, vec![TK::Word, TK::Ord, TK::Num, TK::Word]);
+        assert_eq!(tokenize("99999999999999")[0].num, None);
+    }
+}

@@ -1,0 +1,120 @@
+//! Lemma keys: the form under which a word and its inflections meet.
+//!
+//! [`Lemmatizer::key`] maps `visited`, `visits` and `visiting` to one key, and irregular forms
+//! (`paid`, `met`, `held`) through the table in `verbs/irregular.tsv` first. Only inflections
+//! are stripped (`-s`, `-es`, `-ies`, `-ed`, `-ing`), never derivational suffixes, so
+//! `important` does not meet `import` and `relations` does not meet `relate` (a Snowball
+//! stemmer conflates both). Keys are only ever compared with other keys: `make` and `making`
+//! share the key `mak`, which is no word.
+
+use std::collections::HashMap;
+
+use crate::{fields, Diagnostic, Origin};
+
+#[derive(Default)]
+pub struct Lemmatizer {
+    irregular: HashMap<String, String>,
+}
+
+impl Lemmatizer {
+    pub fn new() -> Self {
+        Lemmatizer::default()
+    }
+
+    pub(crate) fn load_irregular(&mut self, file: &'static str, text: &str, diags: &mut Vec<Diagnostic>) {
+        for (n, line) in text.lines().enumerate() {
+            let Some(f) = fields(line) else { continue };
+            match f.as_slice() {
+                [form, lemma, ..] if !form.is_empty() && !lemma.is_empty() => {
+                    self.irregular.insert(form.to_lowercase(), lemma.to_lowercase());
+                }
+                _ => diags.push(Diagnostic {
+                    origin: Origin { file, line: n as u32 + 1 },
+                    message: "expected `form<TAB>lemma`".into(),
+                }),
+            }
+        }
+    }
+
+    /// Whether `word` is a listed irregular form of another lemma (`met`, `held`).
+    pub fn is_irregular_form(&self, word: &str) -> bool {
+        self.irregular.get(word).is_some_and(|l| l != word)
+    }
+
+    /// The key of a normalized (lower-case) token.
+    pub fn key(&self, word: &str) -> String {
+        let base = self.irregular.get(word).map(String::as_str).unwrap_or(word);
+        inflection_key(base)
+    }
+}
+
+fn inflection_key(w: &str) -> String {
+    if !w.is_ascii() || w.len() < 4 {
+        return undouble(strip_e(w));
+    }
+    let stem: String = if let Some(s) = w.strip_suffix("ies").filter(|s| s.len() >= 2) {
+        format!("{s}y")
+    } else if let Some(s) = w.strip_suffix("ied").filter(|s| s.len() >= 2) {
+        format!("{s}y")
+    } else if let Some(s) = w.strip_suffix("ing").filter(|s| s.len() >= 3) {
+        s.to_string()
+    } else if let Some(s) = w.strip_suffix("ed").filter(|s| s.len() >= 3) {
+        // `agreed` -> `agre`, as `agree` loses its final e below.
+        return undouble(s);
+    } else if let Some(s) = w.strip_suffix('s').filter(|s| !s.ends_with(['s', 'u', 'i'])) {
+        s.to_string()
+    } else {
+        w.to_string()
+    };
+    undouble(strip_e(&stem))
+}
+
+fn strip_e(w: &str) -> &str {
+    match w.strip_suffix('e') {
+        Some(s) if s.len() >= 2 => s,
+        _ => w,
+    }
+}
+
+/// `stopp` -> `stop`, `call` -> `cal`: applied to every form alike, so keys agree.
+fn undouble(w: &str) -> String {
+    let b = w.as_bytes();
+    let n = b.len();
+    if n >= 3 && b[n - 1] == b[n - 2] && !matches!(b[n - 1], b'a' | b'e' | b'i' | b'o' | b'u') {
+        w[..n - 1].to_string()
+    } else {
+        w.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflections_share_a_key() {
+        let mut l = Lemmatizer::new();
+        let mut d = Vec::new();
+        l.load_irregular("verbs/irregular.tsv", "paid\tpay\nmet\tmeet\n", &mut d);
+        let same = |a: &str, b: &str| assert_eq!(l.key(a), l.key(b), "{a} / {b}");
+        same("visited", "visit");
+        same("visiting", "visits");
+        same("paid", "pay");
+        same("met", "meet");
+        same("talks", "talk");
+        same("stopped", "stop");
+        same("making", "make");
+        same("agreed", "agree");
+        same("agreeing", "agree");
+        same("called", "call");
+        same("discussed", "discusses");
+        same("carried", "carries");
+        same("watches", "watch");
+        let differ = |a: &str, b: &str| assert_ne!(l.key(a), l.key(b), "{a} / {b}");
+        differ("important", "import");
+        differ("relations", "relate");
+        differ("crisis", "cris");
+        assert!(l.is_irregular_form("met"));
+        assert!(!l.is_irregular_form("meet"));
+    }
+}

@@ -1,0 +1,173 @@
+//! Event patterns: a head word, the words around it, and the CAMEO code they give.
+//!
+//! A [`Pattern`] is read from one line (`042	<pay> visit	CAMEO.2.0.txt:6555`, syntax in
+//! `data/FORMAT.md`). [`VerbIndex`] files patterns under their head's lemma key, so the coder
+//! tries only the patterns of the words a sentence has. Patterns from `verbs/dyad.txt` come
+//! first, then imported ones, each most specific first; a pattern whose code is not in the code table is dropped with a
+//! diagnostic, so no event can carry a code without a Goldstein value.
+
+use std::collections::HashMap;
+
+use crate::{codes::is_code, fields, CodeTable, Diagnostic, Lemmatizer, Origin};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Elem {
+    /// The head word's lemma key.
+    Head(String),
+    /// Any of these lemma keys.
+    Word(Vec<String>),
+    /// The source actor's slot.
+    Source,
+    /// The target actor's slot.
+    Target,
+    /// One token of any kind.
+    Skip,
+}
+
+#[derive(Clone, Debug)]
+pub struct Pattern {
+    /// `None` for `---`: the pattern blocks any event.
+    pub code: Option<String>,
+    pub elems: Vec<Elem>,
+    pub head: usize,
+    /// The pattern as written, for explanations.
+    pub text: String,
+    pub origin: Origin,
+    /// Lower is tried first: the file's rank, then the line.
+    pub rank: u32,
+}
+
+impl Pattern {
+    /// How specific the pattern is: the number of elements other than skips.
+    pub fn weight(&self) -> usize {
+        self.elems.iter().filter(|e| !matches!(e, Elem::Skip)).count()
+    }
+}
+
+#[derive(Default)]
+pub struct VerbIndex {
+    pub patterns: Vec<Pattern>,
+    by_head: HashMap<String, Vec<u32>>,
+}
+
+impl VerbIndex {
+    /// Patterns whose head has this lemma key, most specific first.
+    pub fn for_head(&self, key: &str) -> impl Iterator<Item = &Pattern> {
+        self.by_head.get(key).into_iter().flatten().map(|&i| &self.patterns[i as usize])
+    }
+
+    pub fn has_head(&self, key: &str) -> bool {
+        self.by_head.contains_key(key)
+    }
+}
+
+#[derive(Default)]
+pub(crate) struct Builder {
+    patterns: Vec<Pattern>,
+    files: u32,
+}
+
+impl Builder {
+    pub(crate) fn load(&mut self, file: &'static str, text: &str, lemmas: &Lemmatizer, diags: &mut Vec<Diagnostic>) {
+        // verbs/dyad.txt is tried before every imported file.
+        let file_rank = if file.ends_with("dyad.txt") { 0 } else { 1 + self.files };
+        self.files += 1;
+        for (n, line) in text.lines().enumerate() {
+            let Some(f) = fields(line) else { continue };
+            let origin = Origin { file, line: n as u32 + 1 };
+            let bad = |m: String| Diagnostic { origin, message: m };
+            let [code, pat, ..] = f.as_slice() else {
+                diags.push(bad("expected `code<TAB>pattern<TAB>origin`".into()));
+                continue;
+            };
+            let code = match *code {
+                "---" => None,
+                c if is_code(c) => Some(c.to_string()),
+                c => {
+                    diags.push(bad(format!("`{c}` is not a CAMEO code or ---")));
+                    continue;
+                }
+            };
+            match parse_pattern(pat, lemmas) {
+                Ok((elems, head)) => self.patterns.push(Pattern {
+                    code,
+                    elems,
+                    head,
+                    text: pat.to_string(),
+                    origin,
+                    rank: file_rank * 1_000_000 + n as u32,
+                }),
+                Err(m) => diags.push(bad(m)),
+            }
+        }
+    }
+
+    pub(crate) fn build(self, codes: &CodeTable, diags: &mut Vec<Diagnostic>) -> VerbIndex {
+        let mut patterns = Vec::with_capacity(self.patterns.len());
+        for p in self.patterns {
+            if let Some(c) = &p.code {
+                if !codes.is_empty() && codes.get(c).is_none() {
+                    diags.push(Diagnostic { origin: p.origin, message: format!("code {c} is not in the code table") });
+                    continue;
+                }
+            }
+            patterns.push(p);
+        }
+        // dyad's own patterns before imported ones (they were written for this coder, the
+        // imported ones for a parser), then the most specific, then file order.
+        let class = |p: &Pattern| u32::from(p.rank >= 1_000_000);
+        patterns.sort_by(|a, b| class(a).cmp(&class(b)).then(b.weight().cmp(&a.weight())).then(a.rank.cmp(&b.rank)));
+        let mut by_head: HashMap<String, Vec<u32>> = HashMap::new();
+        for (i, p) in patterns.iter().enumerate() {
+            if let Elem::Head(k) = &p.elems[p.head] {
+                by_head.entry(k.clone()).or_default().push(i as u32);
+            }
+        }
+        VerbIndex { patterns, by_head }
+    }
+}
+
+fn parse_pattern(pat: &str, lemmas: &Lemmatizer) -> Result<(Vec<Elem>, usize), String> {
+    let mut elems = Vec::new();
+    let mut head = None;
+    let key = |w: &str| lemmas.key(&crate::normalize_phrase(w).replace(' ', ""));
+    for tok in pat.split_whitespace() {
+        let e = if let Some(w) = tok.strip_prefix('<').and_then(|t| t.strip_suffix('>')) {
+            if head.is_some() {
+                return Err(format!("pattern `{pat}` has two heads"));
+            }
+            head = Some(elems.len());
+            Elem::Head(key(w))
+        } else {
+            match tok {
+                "$" => Elem::Source,
+                "+" => Elem::Target,
+                "^" => Elem::Skip,
+                _ => Elem::Word(tok.split('|').filter(|w| !w.is_empty()).map(key).collect()),
+            }
+        };
+        elems.push(e);
+    }
+    match head {
+        Some(h) => Ok((elems, h)),
+        None => Err(format!("pattern `{pat}` has no <head>")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_and_order() {
+        let l = Lemmatizer::new();
+        let mut b = Builder::default();
+        let mut d = Vec::new();
+        b.load("verbs/cameo.txt", "042\t<visit>\tx\n046\t<visit> for talks\tx\n", &l, &mut d);
+        b.load("verbs/dyad.txt", "042\t<visit> to + by $\tdyad\n---\tpilgrims <visit>\tdyad\nbad\t<x>\tdyad\n020\tno head\tdyad\n", &l, &mut d);
+        assert_eq!(d.len(), 2, "{d:?}");
+        let idx = b.build(&CodeTable::default(), &mut d);
+        let got: Vec<&str> = idx.for_head(&l.key("visited")).map(|p| p.text.as_str()).collect();
+        assert_eq!(got, vec!["<visit> to + by $", "pilgrims <visit>", "<visit> for talks", "<visit>"]);
+    }
+}

@@ -1,0 +1,130 @@
+//! Tokens with byte spans: words, numbers and punctuation, and their normalized forms.
+//!
+//! Words are runs of letters and digits; dotted acronyms (`U.S.`, `D.P.R.K.`) stay one token;
+//! a possessive or contraction (`'s`, `’s`) is a token of its own; hyphens split words
+//! (`DPRK-Russia` is three tokens) so that the parts can be matched. [`normalize_token`] gives
+//! the lower-case form dictionaries are matched against, with curly apostrophes made straight
+//! and acronym dots dropped (`U.S.` -> `us`).
+
+use crate::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+}
+
+/// Tokens of `text` in order; spans index `text`.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            let mut all_digits = c.is_numeric();
+            while let Some(&(j, d)) = it.peek() {
+                if d.is_alphanumeric() {
+                    all_digits &= d.is_numeric();
+                    end = j + d.len_utf8();
+                    it.next();
+                } else if d == '.' && is_acronym_dot(text, i, j) {
+                    end = j + 1;
+                    it.next();
+                } else if (d == '.' || d == ',') && all_digits && next_is_digit(text, j + 1) {
+                    end = j + 1;
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            let kind = if all_digits { TokenKind::Number } else { TokenKind::Word };
+            out.push(Token { span: Span::new(i, end), kind });
+            continue;
+        }
+        if (c == '\'' || c == '’') && it.peek().is_some_and(|&(_, d)| d.is_alphabetic()) {
+            // 's, 't, 're: a clitic token.
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if d.is_alphabetic() {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            let clitic = &text[i + c.len_utf8()..end];
+            if clitic.len() <= 2 && !out.is_empty() {
+                out.push(Token { span: Span::new(i, end), kind: TokenKind::Word });
+                continue;
+            }
+            out.push(Token { span: Span::new(i, i + c.len_utf8()), kind: TokenKind::Punct });
+            out.push(Token { span: Span::new(i + c.len_utf8(), end), kind: TokenKind::Word });
+            continue;
+        }
+        out.push(Token { span: Span::new(i, i + c.len_utf8()), kind: TokenKind::Punct });
+    }
+    out
+}
+
+/// A dot inside a single-letter-per-segment acronym: `U.S.`, `D.P.R.K.`
+fn is_acronym_dot(text: &str, word_start: usize, dot: usize) -> bool {
+    let seg = &text[word_start..dot];
+    let single_letters = seg.split('.').all(|p| p.chars().count() == 1);
+    let next = text[dot + 1..].chars().next();
+    single_letters && (next.is_none_or(|c| !c.is_alphanumeric()) || next.is_some_and(|c| c.is_alphabetic()))
+}
+
+fn next_is_digit(text: &str, at: usize) -> bool {
+    text.get(at..).and_then(|s| s.chars().next()).is_some_and(|c| c.is_ascii_digit())
+}
+
+/// The form dictionaries match: lower case, straight apostrophes, acronym dots dropped.
+pub fn normalize_token(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let dotted = s.contains('.') && !s.chars().any(|c| c.is_ascii_digit());
+    for c in s.chars() {
+        match c {
+            '’' | '‘' | '`' => out.push('\''),
+            '.' if dotted => {}
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(t: &str) -> Vec<&str> {
+        tokenize(t).iter().map(|k| k.span.of(t)).collect()
+    }
+
+    #[test]
+    fn words_acronyms_clitics() {
+        assert_eq!(toks("The U.S. envoy's visit."), vec!["The", "U.S.", "envoy", "'s", "visit", "."]);
+        assert_eq!(toks("DPRK-Russia ties"), vec!["DPRK", "-", "Russia", "ties"]);
+        assert_eq!(toks("People’s Republic, 3.5 and 1,000"), vec!["People", "’s", "Republic", ",", "3.5", "and", "1,000"]);
+        assert_eq!(normalize_token("U.S."), "us");
+        assert_eq!(normalize_token("’S"), "'s");
+        assert_eq!(toks("Juche 109(2020)"), vec!["Juche", "109", "(", "2020", ")"]);
+    }
+
+    #[test]
+    fn odd_input() {
+        assert!(tokenize("").is_empty());
+        assert_eq!(toks("'"), vec!["'"]);
+        assert_eq!(toks("'hello"), vec!["'", "hello"]);
+        let _ = tokenize("\u{0}é’’.. ..");
+    }
+}

@@ -1,0 +1,27 @@
+//! One module per subcommand: its clap arguments and its `run`.
+
+pub mod code;
+pub mod eval;
+pub mod explain;
+
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use dyad_coder::Coder;
+use dyad_dict::Dictionary;
+
+/// The coder with the bundled dictionaries, or with `--dict DIR` overrides; dictionary
+/// lines that could not be read are reported on stderr.
+pub fn coder(dict: Option<&PathBuf>) -> anyhow::Result<Coder> {
+    let d = match dict {
+        Some(dir) => Dictionary::with_overrides(dir).with_context(|| format!("loading dictionaries from {}", dir.display()))?,
+        None => Dictionary::bundled(),
+    };
+    for diag in d.diagnostics.iter().take(20) {
+        eprintln!("dyad: dictionary {diag}");
+    }
+    if d.diagnostics.len() > 20 {
+        eprintln!("dyad: ... and {} more dictionary diagnostics", d.diagnostics.len() - 20);
+    }
+    Ok(Coder::new(d))
+}

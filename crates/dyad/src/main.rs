@@ -1,0 +1,53 @@
+//! `dyad`: diplomatic statements and news in, dated and sourced CAMEO events out.
+//!
+//! `main` parses the command line, runs one subcommand (one file each under `cmd/`), and maps
+//! the outcome to an exit code: 0 when everything was coded, 1 when some input could not be
+//! read (the rest was still coded), 2 for usage errors. A closed stdout (`dyad code | head`)
+//! ends the run quietly with 0.
+
+mod cmd;
+mod input;
+mod output;
+mod score;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "dyad", version, about = "Code diplomatic statements and news into dated, sourced CAMEO events")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Code documents and print their events.
+    Code(cmd::code::Args),
+    /// Show how one sentence is coded, step by step.
+    Explain(cmd::explain::Args),
+    /// Code a gold corpus and score it as shared/tools/score_events.py does.
+    Eval(cmd::eval::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Code(a) => cmd::code::run(a),
+        Command::Explain(a) => cmd::explain::run(a),
+        Command::Eval(a) => cmd::eval::run(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("dyad: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+}
