@@ -53,10 +53,10 @@ impl DateContext {
     }
 
     /// The date of an event whose trigger covers tokens `[start, end)`.
-    pub fn for_event(&mut self, s: &Sent, exprs: &[TimeExpr], start: usize, end: usize, _head_byte: usize, paragraph: usize) -> Dated {
+    pub fn for_event(&mut self, s: &Sent, exprs: &[TimeExpr], start: usize, end: usize, head: usize, paragraph: usize) -> Dated {
         let (tb, te) = s.byte_span(start, end);
         let (clause_start, clause_end) = clause_bytes(s, start, end);
-        let future = is_future(s, start);
+        let future = is_future(s, head);
         let pick = |e: &TimeExpr| -> DateValue {
             match (&e.future_value, future) {
                 (Some(f), true) => f.clone(),
@@ -132,10 +132,10 @@ fn clause_bytes(s: &Sent, start: usize, end: usize) -> (usize, usize) {
     (a, b)
 }
 
-/// A future or planned act: a future marker before the trigger in its clause.
-fn is_future(s: &Sent, start: usize) -> bool {
-    let from = start.saturating_sub(8);
-    let words: Vec<&str> = (from..start).map(|k| s.norms[k].as_str()).collect();
+/// A future or planned act: a future marker before the trigger's head in its clause.
+fn is_future(s: &Sent, head: usize) -> bool {
+    let from = (head.saturating_sub(8)..head).rev().find(|&k| matches!(s.norms[k].as_str(), "," | ";" | ":")).map(|k| k + 1).unwrap_or(head.saturating_sub(8));
+    let words: Vec<&str> = (from..head).map(|k| s.norms[k].as_str()).collect();
     words.iter().any(|w| FUTURE_WORDS.contains(w)) || dyad_dates::is_future_marker(&words)
 }
 

@@ -219,7 +219,7 @@ fn code_sentence(
             notes.push(Note { sentence_index: Some(index), message: why });
             continue;
         }
-        let roles = match assign(&s, tr, &ms) {
+        let roles = match assign(&s, tr, &ms, st.speaker.as_ref()) {
             Ok(r) => r,
             Err(why) => {
                 if let Some(t) = trace.as_deref_mut() {
@@ -229,8 +229,7 @@ fn code_sentence(
             }
         };
         let (bs, be) = s.byte_span(tr.start, tr.end);
-        let (hs, _) = s.byte_span(tr.head, tr.head + 1);
-        let dated = dates.for_event(&s, &exprs, tr.start, tr.end, hs, paragraph);
+        let dated = dates.for_event(&s, &exprs, tr.start, tr.end, tr.head, paragraph);
         let code = match crate::roles::intent_of(code).filter(|_| dated.future) {
             Some(intent) => {
                 if let Some(t) = trace.as_deref_mut() {
@@ -363,7 +362,7 @@ pub fn code_document(dict: &Dictionary, doc: &DocInput) -> Coded {
         let t = sen.span.of(text);
         events.extend(code_sentence(dict, &mut st, &mut dates, doc.id, i, sen.paragraph, t, sen.span.start, &mut notes, None));
     }
-    let events = crate::merge::restatements(events);
+    let events = crate::merge::restatements(crate::merge::one_per_sentence(events), doc_date.as_deref());
     Coded { events, notes, doc_date, speaker: st.speaker.map(|s| s.country) }
 }
 

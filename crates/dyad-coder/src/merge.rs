@@ -1,4 +1,4 @@
-//! Document-level clean-up: restatements and locations.
+//! Document-level clean-up: repeated events in a sentence, restatements, and locations.
 //!
 //! [`restatements`]: one act restated in several sentences of a document is kept once, from
 //! its most informative mention (a date from the text beats an anniversary, which beats the
@@ -17,23 +17,40 @@ fn mergeable(code: &str) -> bool {
     code.starts_with("04") || code == "057"
 }
 
-fn rank(e: &Event) -> (u8, usize) {
+/// How informative a mention's date is: a date the text gives (other than the document's
+/// own day, as `today` gives), then an anniversary, then the document date.
+fn rank(e: &Event, doc_date: Option<&str>) -> (u8, usize) {
     let src = match e.date_source.as_str() {
-        "text" => 0,
+        "text" if Some(e.date.as_str()) != doc_date => 0,
         "anniversary" => 1,
-        _ => 2,
+        "text" => 2,
+        _ => 3,
     };
     (src, e.sentence_index)
 }
 
-pub fn restatements(events: Vec<Event>) -> Vec<Event> {
+/// Within one sentence, one event per dyad and root: `developed relations by strengthening
+/// cooperation` is one act of cooperation. Distinct titles of a compound subject (`the
+/// Minister of A and the Minister of B visited`) stay distinct.
+pub fn one_per_sentence(events: Vec<Event>) -> Vec<Event> {
+    let mut seen = std::collections::HashSet::new();
+    events
+        .into_iter()
+        .filter(|e| {
+            let title = e.source_name.clone().filter(|_| e.source_agent.is_some());
+            seen.insert((e.sentence_index, e.source_country.clone(), e.target_country.clone(), e.root.clone(), title))
+        })
+        .collect()
+}
+
+pub fn restatements(events: Vec<Event>, doc_date: Option<&str>) -> Vec<Event> {
     let key = |e: &Event| {
         (e.source_country.clone(), e.target_country.clone(), e.code.clone(), if e.source_agent.is_some() { e.source_name.clone() } else { None })
     };
     let mut best: HashMap<(String, String, String, Option<String>), (u8, usize)> = HashMap::new();
     for e in events.iter().filter(|e| mergeable(&e.code)) {
         let k = key(e);
-        let r = rank(e);
+        let r = rank(e, doc_date);
         best.entry(k).and_modify(|b| *b = (*b).min(r)).or_insert(r);
     }
     events

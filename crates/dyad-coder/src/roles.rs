@@ -43,6 +43,9 @@ pub struct Role {
     pub how: String,
 }
 
+/// How many tokens after the trigger its object may start.
+const TARGET_WINDOW: usize = 10;
+
 const CLAUSE_WORDS: &[&str] = &["while", "whereas", "but", "although", "though", "because", "unless", "if", "when", "after", "before", "since"];
 const PREPOSITIONS: &[&str] = &[
     "in", "at", "on", "during", "after", "following", "amid", "under", "with", "despite", "between", "from", "for", "as",
@@ -166,15 +169,18 @@ fn actors_of(ms: &[Mention], g: &[usize]) -> Vec<Actor> {
 }
 
 /// Source and target pairs for a trigger, or a reason why there are none.
-pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention]) -> Result<Vec<Role>, String> {
+pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>) -> Result<Vec<Role>, String> {
     let code = t.pattern.code.as_deref().unwrap_or("");
     let mutual_code = MUTUAL_CODES.contains(&code);
     let lb = left_boundary(s, t.start);
     let rb = right_boundary(s, t.end);
 
-    let passive = t.source_slot.is_none()
-        && (t.head.saturating_sub(3)..t.head).any(|k| BE_FORMS.contains(&s.norms[k].as_str()))
+    let be_before = (t.head.saturating_sub(3)..t.head).any(|k| BE_FORMS.contains(&s.norms[k].as_str()))
         && (s.norms[t.head].ends_with("ed") || !s.norms[t.head].ends_with("ing"));
+    let passive = t.source_slot.is_none() && be_before;
+    // `X was summoned to the foreign ministry`: a source slot after a passive head; the
+    // grammatical subject is the target.
+    let passive_slot = be_before && t.source_slot.is_some_and(|i| ms[i].start > t.head) && t.target_slot.is_none();
     let by_actor = (t.end..rb)
         .find(|&k| s.norms[k] == "by")
         .filter(|_| passive)
@@ -198,17 +204,47 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention]) -> Result<Vec<Role>, String
         Some(i) => Some(vec![i]),
         None => subject(start).or_else(|| subject(0)),
     };
+    // With no actor before it, a verbal act in a statement is the speaker's own:
+    // `We condemn ...` is resolved by coreference; `Strongly condemning the sanctions, ...`
+    // and headline-style clauses fall back here.
+    let speaker_mention = speaker.map(|sp| Mention {
+        start: t.start,
+        end: t.start,
+        referent: Referent::One(sp.clone()),
+        how: vec!["the speaker of the statement".into()],
+        kind: MentionKind::Coref,
+    });
+    let mut ms_ext: Vec<Mention>;
+    let mut ms = ms;
+    let mut subj = subj;
+    let verbal_root = matches!(code.get(..2), Some("01" | "02" | "03" | "05" | "09" | "10" | "11" | "12" | "13"));
+    if subj.is_none() && verbal_root && t.target_slot.is_none() && !be_before {
+        if let Some(m) = speaker_mention {
+            ms_ext = ms.to_vec();
+            ms_ext.push(m);
+            ms_ext.sort_by_key(|m| (m.start, m.end));
+            ms = &ms_ext[..];
+            subj = ms.iter().position(|m| m.how.first().is_some_and(|h| h == "the speaker of the statement") && m.start == m.end).map(|i| vec![i]);
+        }
+    }
+    let subj = subj;
 
     let (src_group, tgt_first): (Option<Vec<usize>>, Option<usize>) = match (by_actor, t.target_slot) {
         (Some(b), _) => (Some(group(s, ms, b, rb)), subj.as_ref().map(|g| g[0])),
+        (None, None) if passive_slot => (subj.clone(), subject(start).or_else(|| subject(0)).map(|g| g[0])),
         (None, Some(ti)) => (subj, Some(ti)),
         (None, None) => {
             let src_countries: Vec<String> = subj
                 .as_ref()
                 .map(|g| actors_of(ms, g).into_iter().map(|a| a.country).collect())
                 .unwrap_or_default();
+            // The object stands close after the trigger; a group of several countries acting
+            // together takes an object only right after the trigger, else it acts mutually.
+            let several = src_countries.iter().collect::<std::collections::HashSet<_>>().len() >= 2;
+            let window = if several { 3 } else { TARGET_WINDOW };
             let tgt = (0..ms.len()).find(|&i| {
                 ms[i].start >= t.end
+                    && ms[i].start <= t.end + window
                     && ms[i].end <= rb
                     && !subj.as_ref().is_some_and(|g| g.contains(&i))
                     && country_of(&ms[i].referent).iter().any(|a| !src_countries.contains(&a.country))
@@ -237,10 +273,17 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention]) -> Result<Vec<Role>, String
             let limit = if by_actor.is_some() { t.start } else { rb };
             let tg = if by_actor.is_some() { vec![ti] } else { group(s, ms, ti, limit) };
             let targets = actors_of(ms, &tg);
+            // `cooperate with`, `formed relations with`: cooperation with someone is mutual.
+            let mut k = ms[ti].start;
+            while k > 0 && (crate::triggers::slot_filler(&s.norms[k - 1]) || s.text_of(k - 1).chars().next().is_some_and(char::is_uppercase)) {
+                k -= 1;
+            }
+            let with = k > 0 && s.norms[k - 1] == "with";
+            let mutual = mutual_code || (with && matches!(code.get(..2), Some("03" | "05" | "06")));
             for a in &sources {
                 for b in &targets {
                     push(a, b, rule.to_string());
-                    if mutual_code {
+                    if mutual {
                         push(b, a, format!("{rule}; {code} is mutual"));
                     }
                 }

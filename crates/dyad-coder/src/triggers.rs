@@ -81,8 +81,12 @@ fn hard_stop(w: &str) -> bool {
 }
 
 /// Tokens a slot may skip before its actor: determiners and a few modifiers.
-fn slot_filler(w: &str) -> bool {
-    matches!(w, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "all" | "both" | "other" | "fellow")
+pub(crate) fn slot_filler(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "all" | "both" | "other" | "fellow" | "comrade"
+            | "respected" | "mr" | "mrs" | "ms" | "dr" | "dear" | "esteemed"
+    )
 }
 
 struct Matcher<'a, 's> {
@@ -212,20 +216,33 @@ pub fn find_triggers<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention]) -
         let verbal = looks_verbal(s, dict, mentions, head);
         let nominal = looks_nominal(s, head);
         let curated_head = dict.verbs.for_head(key).next().is_some_and(|p| p.rank < IMPORTED_RANK);
+        // The first pattern that matches sets the bar; among patterns as specific and from the
+        // same class, the tightest match (fewest skipped tokens) wins.
+        let mut best: Option<(Trigger<'d>, usize)> = None;
         for p in dict.verbs.for_head(key) {
             // dyad's own patterns are authoritative for the heads they know.
             if curated_head && p.rank >= IMPORTED_RANK {
                 break;
             }
-            // Imported patterns were written for parsed verbs: a bare imported head must look
-            // like a verb here, and no imported head may look like a noun.
+            if let Some((b, _)) = &best {
+                if p.weight() < b.pattern.weight() || (p.rank >= IMPORTED_RANK) != (b.pattern.rank >= IMPORTED_RANK) {
+                    break;
+                }
+            }
+            // Imported patterns were written for parsed verbs: an imported head must look like
+            // a verb here, not like a noun, and must come with words of its context.
             if p.rank >= IMPORTED_RANK && (nominal || !verbal || p.weight() == 1) {
                 continue;
             }
             if let Some((start, end, slots)) = m.try_pattern(p, head) {
-                out.push(Trigger { head, start, end, pattern: p, source_slot: slots[0], target_slot: slots[1] });
-                break;
+                let loose = (end - start).saturating_sub(p.weight());
+                if best.as_ref().is_none_or(|(_, l)| loose < *l) {
+                    best = Some((Trigger { head, start, end, pattern: p, source_slot: slots[0], target_slot: slots[1] }, loose));
+                }
             }
+        }
+        if let Some((t, _)) = best {
+            out.push(t);
         }
     }
     // Of triggers whose words overlap, the more specific one stands (then the earlier).
