@@ -95,7 +95,7 @@ fn ymd_number(d: &str) -> Option<u32> {
 /// `... for Russian Affairs` style portfolios and IGOs (`Representative of DPRK at UN`).
 fn speaker_from_line(dict: &Dictionary, line: &str, date: Option<u32>) -> Option<Actor> {
     let s = Sent::new(line, &dict.lemmas);
-    let ctx = Context { speaker: None, pair: None, last_person: None, recent_people: &[], date };
+    let ctx = Context { speaker: None, pair: None, last_person: None, recent_people: &[], date, keep_media: true };
     let ms = find_mentions(&s, dict, &ctx);
     ms.iter()
         .rev()
@@ -147,7 +147,7 @@ fn code_sentence(
     let last_person = st.people.last().cloned();
     // First pass: the countries this sentence names count toward the dyad in play.
     let pre = {
-        let ctx = Context { speaker: st.speaker.as_ref(), pair: None, last_person: last_person.as_ref(), recent_people: &st.people, date: st.date_num };
+        let ctx = Context { speaker: st.speaker.as_ref(), pair: None, last_person: last_person.as_ref(), recent_people: &st.people, date: st.date_num, keep_media: false };
         find_mentions(&s, dict, &ctx)
     };
     st.remember(&pre);
@@ -172,6 +172,7 @@ fn code_sentence(
         last_person: last_person.as_ref(),
         recent_people: &st.people,
         date: st.date_num,
+        keep_media: false,
     };
     let ms = find_mentions(&s, dict, &ctx);
     let triggers = find_triggers(&s, dict, &ms);
@@ -219,7 +220,7 @@ fn code_sentence(
             notes.push(Note { sentence_index: Some(index), message: why });
             continue;
         }
-        let roles = match assign(&s, tr, &ms, st.speaker.as_ref()) {
+        let roles = match assign(&s, tr, &ms, st.speaker.as_ref(), pair.as_ref().map(|(a, b)| (a, b))) {
             Ok(r) => r,
             Err(why) => {
                 if let Some(t) = trace.as_deref_mut() {
@@ -350,7 +351,7 @@ pub fn code_document(dict: &Dictionary, doc: &DocInput) -> Coded {
     // The title and headings name the dyad the document is about.
     for t in title.iter() {
         let s = Sent::new(t, &dict.lemmas);
-        let ctx = Context { speaker: st.speaker.as_ref(), pair: None, last_person: None, recent_people: &[], date: date_num };
+        let ctx = Context { speaker: st.speaker.as_ref(), pair: None, last_person: None, recent_people: &[], date: date_num, keep_media: false };
         let ms = find_mentions(&s, dict, &ctx);
         st.remember(&ms);
         st.salience.add(&ms, 2);

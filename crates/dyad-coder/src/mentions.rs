@@ -62,6 +62,8 @@ pub struct Context<'a> {
     pub recent_people: &'a [Actor],
     /// `yyyymmdd` of the document, to choose among dated roles.
     pub date: Option<u32>,
+    /// Keep news agencies as actors (to find who speaks in a dateline), not for coding.
+    pub keep_media: bool,
 }
 
 /// A raw dictionary hit before composition.
@@ -150,6 +152,12 @@ pub fn find_mentions(s: &Sent, dict: &Dictionary, ctx: &Context) -> Vec<Mention>
             continue;
         }
         let next = hs.get(i + 1);
+        // Regions and media shadow what they contain but are no party to events: a news
+        // agency reports, it does not act.
+        if h.kind == ActorKind::Region || (h.agent.as_deref() == Some("MED") && !ctx.keep_media) {
+            i += 1;
+            continue;
+        }
         let how = |h: &Hit| format!("`{}` -> {} ({})", s.span_text(h.start, h.end), describe(h), h.origin);
         // Adjective/name + title: `Russian Foreign Minister`, `DPRK Foreign Ministry`.
         if matches!(h.kind, ActorKind::Adj | ActorKind::Name) {

@@ -8,7 +8,8 @@
 //!    meeting in Moscow, the two sides ...`); coordinated actors form a group (`China and
 //!    Russia`; `the Minister of A and the Deputy Minister of B of Russia` stays three titles).
 //! 4. The target is the first actor after the trigger, in the same clause, of another country.
-//! 5. A group of two countries with no target acts mutually (`the two countries cooperate`),
+//! 5. With no object in the clause, the act is aimed at the other party of the dyad in play.
+//! 6. A group of two countries with no target acts mutually (`the two countries cooperate`),
 //!    and the codes of [`MUTUAL_CODES`] (meetings, talks, signing, joint exercises) give both
 //!    directions.
 
@@ -169,7 +170,7 @@ fn actors_of(ms: &[Mention], g: &[usize]) -> Vec<Actor> {
 }
 
 /// Source and target pairs for a trigger, or a reason why there are none.
-pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>) -> Result<Vec<Role>, String> {
+pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pair: Option<(&Actor, &Actor)>) -> Result<Vec<Role>, String> {
     let code = t.pattern.code.as_deref().unwrap_or("");
     let mutual_code = MUTUAL_CODES.contains(&code);
     let lb = left_boundary(s, t.start);
@@ -301,7 +302,24 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>) ->
                 v
             };
             if countries.len() < 2 {
-                return Err("no target actor of another country in the clause".into());
+                // An act with no named object in a document about two parties is aimed at the
+                // other party: `Manila condemned the actions` in a story on the Philippines and
+                // China; `the Ministry rejects the declaration` in a statement on NATO.
+                let verbal = matches!(code.get(..2), Some("01" | "02" | "03" | "05" | "09" | "10" | "11" | "12" | "13" | "16" | "17"));
+                let other = match (countries.first(), pair.filter(|_| verbal)) {
+                    (Some(a), Some((x, y))) if a.country == x.country => Some(y),
+                    (Some(a), Some((x, y))) if a.country == y.country => Some(x),
+                    _ => None,
+                };
+                let Some(other) = other else { return Err("no target actor of another country in the clause".into()) };
+                let b = Actor { agent: None, name: None, role: None, is_person: false, country: other.country.clone() };
+                for a in &countries {
+                    push(a, &b, "no object: the other party of the dyad in play".to_string());
+                    if mutual_code {
+                        push(&b, a, format!("no object: the other party of the dyad in play; {code} is mutual"));
+                    }
+                }
+                return if out.is_empty() { Err("source and target are the same country".into()) } else { Ok(out) };
             }
             for a in &countries {
                 for b in &countries {

@@ -69,6 +69,28 @@ fn looks_verbal(s: &Sent, dict: &Dictionary, mentions: &[Mention], i: usize) -> 
     (w.ends_with("ed") && i > 0) || dict.lemmas.is_irregular_form(w) || (after_subject && w.ends_with('s')) || (after_subject && w.ends_with("ed"))
 }
 
+/// An event noun attached to an actor: possessed (`Russia's invasion`), modified (`Russian
+/// shelling`, `the DPRK-U.S. talks`), or followed by a preposition and an actor (`sanctions on
+/// Iran`, `talks with Japan`).
+fn nominal_with_party(s: &Sent, mentions: &[Mention], i: usize) -> bool {
+    // An actor ends right before the noun, or one word before it (`Russia 's invasion`,
+    // `Russian military operation`).
+    let before = mentions.iter().any(|m| {
+        m.end == i || (m.end + 1 == i && s.norms[m.end].chars().all(|c| c.is_alphabetic() || c == '\''))
+    });
+    if before {
+        return true;
+    }
+    let prep = s.norm_opt(i + 1).is_some_and(|w| {
+        matches!(w, "on" | "with" | "against" | "by" | "between" | "of" | "to" | "from" | "toward" | "towards")
+    });
+    let mut j = i + 2;
+    while j < s.tokens.len() && slot_filler(&s.norms[j]) {
+        j += 1;
+    }
+    prep && mentions.iter().any(|m| m.start == j)
+}
+
 /// Token `i` reads as a noun: a determiner before it or a noun suffix.
 fn looks_nominal(s: &Sent, i: usize) -> bool {
     let w = s.norms[i].as_str();
@@ -232,6 +254,11 @@ pub fn find_triggers<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention]) -
             // Imported patterns were written for parsed verbs: an imported head must look like
             // a verb here, not like a noun, and must come with words of its context.
             if p.rank >= IMPORTED_RANK && (nominal || !verbal || p.weight() == 1) {
+                continue;
+            }
+            // A bare head of dyad's own is a verb (`condemned`) or an event noun used with a
+            // party of its own (`Russia's invasion`, `sanctions on Iran`, `talks with Japan`).
+            if p.weight() == 1 && !verbal && !nominal_with_party(s, mentions, head) {
                 continue;
             }
             if let Some((start, end, slots)) = m.try_pattern(p, head) {

@@ -29,6 +29,9 @@ pub enum ActorKind {
     Igo,
     /// A generic title or noun that names an agent but no country (`foreign minister`).
     Agent,
+    /// A region or bloc (`the West`, `Latin America`): matched so that it shadows shorter
+    /// phrases inside it, never coded.
+    Region,
 }
 
 #[derive(Clone, Debug)]
@@ -191,6 +194,7 @@ impl Builder {
                 "body" => ActorKind::Body,
                 "person" => ActorKind::Person,
                 "igo" => ActorKind::Igo,
+                "region" => ActorKind::Region,
                 k => {
                     diags.push(bad(&format!("unknown kind `{k}`")));
                     continue;
