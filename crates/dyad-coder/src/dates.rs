@@ -38,7 +38,10 @@ pub fn doc_date_from_text(text: &str) -> Option<String> {
     dyad_dates::doc_date_from_text(text).filter(|(d, ..)| d.day.is_some()).map(|(d, ..)| d.to_string())
 }
 
-const FUTURE_WORDS: &[&str] = &["will", "shall", "plan", "plans", "planned", "planning", "intend", "intends", "scheduled", "expected", "going", "'ll"];
+const FUTURE_WORDS: &[&str] = &[
+    "will", "shall", "should", "must", "plan", "plans", "planned", "planning", "intend", "intends", "scheduled", "expected",
+    "going", "'ll",
+];
 
 impl DateContext {
     pub fn new(doc_date: Option<&str>) -> DateContext {

@@ -109,6 +109,8 @@ fn speaker_from_line(dict: &Dictionary, line: &str, date: Option<u32>) -> Option
 
 struct DocState {
     speaker: Option<Actor>,
+    /// The first person named in the previous sentence: `He` at the start of the next one.
+    last_subject_person: Option<Actor>,
     salience: Salience,
     known_actors: HashMap<String, Actor>,
     people: Vec<Actor>,
@@ -144,7 +146,10 @@ fn code_sentence(
     mut trace: Option<&mut String>,
 ) -> Vec<Event> {
     let s = Sent::new(text, &dict.lemmas);
-    let last_person = st.people.last().cloned();
+    // A sentence-initial `He` continues the previous sentence's subject; elsewhere a pronoun
+    // takes the person named last.
+    let starts_with_pronoun = text.split_whitespace().next().is_some_and(|w| matches!(w, "He" | "She"));
+    let last_person = if starts_with_pronoun { st.last_subject_person.clone().or(st.people.last().cloned()) } else { st.people.last().cloned() };
     // First pass: the countries this sentence names count toward the dyad in play.
     let pre = {
         let ctx = Context { speaker: st.speaker.as_ref(), pair: None, last_person: last_person.as_ref(), recent_people: &st.people, date: st.date_num, keep_media: false };
@@ -152,20 +157,15 @@ fn code_sentence(
     };
     st.remember(&pre);
     st.salience.add(&pre, 1);
-    // Two countries named in this very sentence are the dyad in play; else the most salient.
-    let mut here: Vec<&str> = Vec::new();
-    for m in pre.iter().filter(|m| m.kind != MentionKind::Coref) {
-        if let Referent::One(a) = &m.referent {
-            if !here.contains(&a.country.as_str()) {
-                here.push(&a.country);
-            }
-        }
-    }
-    let pair = if here.len() >= 2 {
-        Some((plain(here[0]), plain(here[1])))
-    } else {
-        st.salience.pair(&st.known_actors)
-    };
+    // Two countries coordinated in this very sentence (`Germany and Poland held talks ... and
+    // the two countries agreed`) are the dyad in play; else the two most salient.
+    let named: Vec<&Mention> = pre.iter().filter(|m| m.kind != MentionKind::Coref).collect();
+    let coordinated = named.windows(2).find_map(|w| {
+        let (Referent::One(a), Referent::One(b)) = (&w[0].referent, &w[1].referent) else { return None };
+        let joined = (w[0].end..w[1].start).all(|k| matches!(s.norms[k].as_str(), "and" | "-" | "the"));
+        (joined && w[1].start > w[0].end && a.country != b.country).then(|| (plain(&a.country), plain(&b.country)))
+    });
+    let pair = coordinated.or_else(|| st.salience.pair(&st.known_actors));
     let ctx = Context {
         speaker: st.speaker.as_ref(),
         pair: pair.as_ref().map(|(a, b)| (a, b)),
@@ -218,6 +218,17 @@ fn code_sentence(
                 let _ = writeln!(t, "    dropped: negated");
             }
             notes.push(Note { sentence_index: Some(index), message: why });
+            continue;
+        }
+        // Acts in a condition (`if`, `in case`, `unless`) are hypothetical.
+        let clause_start = (0..tr.head).rev().find(|&k| matches!(s.norms[k].as_str(), "," | ";" | ":")).map(|k| k + 1).unwrap_or(0);
+        let conditional = (clause_start..tr.head).any(|k| {
+            matches!(s.norms[k].as_str(), "if" | "unless" | "whether") || (s.norms[k] == "in" && s.norm_opt(k + 1) == Some("case"))
+        });
+        if conditional {
+            if let Some(t) = trace.as_deref_mut() {
+                let _ = writeln!(t, "    dropped: in a conditional clause");
+            }
             continue;
         }
         let roles = match assign(&s, tr, &ms, st.speaker.as_ref(), pair.as_ref().map(|(a, b)| (a, b))) {
@@ -285,6 +296,11 @@ fn code_sentence(
         dates.remember(&s, tr.head, &dated);
     }
     st.remember(&ms);
+    if let Some(p) = ms.iter().find(|m| m.kind == MentionKind::Person || (m.kind == MentionKind::Coref && matches!(&m.referent, Referent::One(a) if a.is_person))) {
+        if let Referent::One(a) = &p.referent {
+            st.last_subject_person = Some(a.clone());
+        }
+    }
     out
 }
 
@@ -322,7 +338,7 @@ pub fn code_document(dict: &Dictionary, doc: &DocInput) -> Coded {
     }
     let date_num = doc_date.as_deref().and_then(ymd_number);
 
-    let mut st = DocState { speaker: None, salience: Salience::default(), known_actors: HashMap::new(), people: Vec::new(), date_num };
+    let mut st = DocState { speaker: None, last_subject_person: None, salience: Salience::default(), known_actors: HashMap::new(), people: Vec::new(), date_num };
     // The speaker: an issuer line (or a title that is one), the dateline's agency, the publisher.
     let title = doc.title.map(str::to_string).or_else(|| lay.first(BlockKind::Title).map(|b| b.span.of(text).to_string()));
     let issuer = lay
@@ -343,7 +359,9 @@ pub fn code_document(dict: &Dictionary, doc: &DocInput) -> Coded {
         }
     }
     if st.speaker.is_none() {
-        st.speaker = doc.publisher.and_then(|p| speaker_from_line(dict, p, date_num));
+        // A ministry or government as publisher speaks; a news outlet (Al Jazeera, Reuters)
+        // only reports.
+        st.speaker = doc.publisher.and_then(|p| speaker_from_line(dict, p, date_num)).filter(|a| a.agent.as_deref() != Some("MED"));
     }
     if let Some(sp) = &st.speaker {
         st.known_actors.insert(sp.country.clone(), plain(&sp.country));
@@ -371,7 +389,7 @@ pub fn code_document(dict: &Dictionary, doc: &DocInput) -> Coded {
 pub fn explain_sentence(dict: &Dictionary, sentence: &str, date: Option<&str>, speaker: Option<&str>) -> String {
     let mut out = String::new();
     let date_num = date.and_then(ymd_number);
-    let mut st = DocState { speaker: speaker.map(plain), salience: Salience::default(), known_actors: HashMap::new(), people: Vec::new(), date_num };
+    let mut st = DocState { speaker: speaker.map(plain), last_subject_person: None, salience: Salience::default(), known_actors: HashMap::new(), people: Vec::new(), date_num };
     if let Some(sp) = speaker {
         st.known_actors.insert(sp.to_string(), plain(sp));
         let _ = writeln!(out, "speaker: {sp} (we, our country, our people)");

@@ -303,7 +303,8 @@ fn extend_title(s: &Sent, mut end: usize, in_hit: &[bool]) -> usize {
     }
 }
 
-/// `TITLE of [the] COUNTRY` and coordinated titles closed by `of COUNTRY` take that country.
+/// `TITLE of [the] COUNTRY` (or `in`, `from`: `students in Seoul`, `militants from Syria`) and
+/// coordinated titles closed by `of COUNTRY` take that country.
 fn attach_of_country(s: &Sent, ms: &mut Vec<Mention>) {
     let n = ms.len();
     let mut remove = vec![false; n];
@@ -330,7 +331,8 @@ fn attach_of_country(s: &Sent, ms: &mut Vec<Mention>) {
                 // Only `of COUNTRY` or `COUNTRY's` closes a coordination; a bare neighbour does not.
                 let prev = s.norm_opt(ms[j].start.wrapping_sub(1)).unwrap_or("");
                 let prev2 = s.norm_opt(ms[j].start.wrapping_sub(2)).unwrap_or("");
-                if prev == "of" || (prev == "the" && prev2 == "of") {
+                let link = |w: &str| matches!(w, "of" | "in" | "from");
+                if link(prev) || (prev == "the" && link(prev2)) {
                     found = Some(j);
                 }
                 break;

@@ -3,8 +3,8 @@
 //! [`restatements`]: one act restated in several sentences of a document is kept once, from
 //! its most informative mention (a date from the text beats an anniversary, which beats the
 //! document date; then the earlier sentence). Only acts that happen once are merged (visits,
-//! meetings, talks, signings: root 04 and code 057), keyed by source and target country, code
-//! and the source's name; statements and criticism repeat for real and are kept.
+//! meetings, talks, signings: root 04 and code 057), keyed by source and target country and
+//! code; statements and criticism repeat for real and are kept.
 //! [`location`]: the place of an act, from `in`/`at` + a proper name in the trigger's clause.
 
 use std::collections::HashMap;
@@ -44,18 +44,32 @@ pub fn one_per_sentence(events: Vec<Event>) -> Vec<Event> {
 }
 
 pub fn restatements(events: Vec<Event>, doc_date: Option<&str>) -> Vec<Event> {
-    let key = |e: &Event| {
-        (e.source_country.clone(), e.target_country.clone(), e.code.clone(), if e.source_agent.is_some() { e.source_name.clone() } else { None })
-    };
-    let mut best: HashMap<(String, String, String, Option<String>), (u8, usize)> = HashMap::new();
+    // Across sentences the same dyad and code is one act told again, whatever title names
+    // the actor (`the President of Kenya`, `the Kenyan president`), unless both mentions
+    // carry dates of their own that differ (a visit in June and another in September).
+    // The best mention's sentence keeps all its events, so a compound subject stays whole.
+    let key = |e: &Event| (e.source_country.clone(), e.target_country.clone(), e.code.clone());
+    let mut best: HashMap<(String, String, String), ((u8, usize), String)> = HashMap::new();
     for e in events.iter().filter(|e| mergeable(&e.code)) {
-        let k = key(e);
         let r = rank(e, doc_date);
-        best.entry(k).and_modify(|b| *b = (*b).min(r)).or_insert(r);
+        best.entry(key(e))
+            .and_modify(|b| {
+                if r < b.0 {
+                    *b = (r, e.date.clone());
+                }
+            })
+            .or_insert((r, e.date.clone()));
     }
     events
         .into_iter()
-        .filter(|e| !mergeable(&e.code) || best.get(&key(e)).is_some_and(|b| b.1 == e.sentence_index))
+        .filter(|e| {
+            if !mergeable(&e.code) {
+                return true;
+            }
+            let Some(((brank, bsentence), bdate)) = best.get(&key(e)) else { return true };
+            let r = rank(e, doc_date);
+            e.sentence_index == *bsentence || (r.0 == 0 && *brank == 0 && e.date != *bdate)
+        })
         .collect()
 }
 

@@ -20,12 +20,12 @@ use crate::triggers::Trigger;
 /// Acts that two parties do together: annotated in both directions.
 pub const MUTUAL_CODES: &[&str] = &["040", "041", "044", "046", "057", "062", "0621", "0622", "0623"];
 
-/// What an act becomes when the text announces or plans it: a promise to meet is 036, to
-/// cooperate 030/031, to give aid 033, to yield 035; a planned use of force is a threat (13x).
-/// CAMEO codes intentions, not acts that have not happened.
+/// What an act becomes when the text announces or plans it: a promise to cooperate is
+/// 030/031, to give aid 033, to yield 035; a planned use of force is a threat (13x). CAMEO
+/// codes intentions, not acts that have not happened. Scheduled meetings and visits keep
+/// their 04x code (with `future: true`): they are acts on a calendar, not promises.
 pub fn intent_of(code: &str) -> Option<&'static str> {
     Some(match code.get(..2)? {
-        "04" => "036",
         "05" => "030",
         "06" => "031",
         "07" => "033",
@@ -190,6 +190,7 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
     // The subject group.
     let subject = |from: usize| -> Option<Vec<usize>> {
         let cands: Vec<usize> = (0..ms.len()).filter(|&i| ms[i].start >= from && ms[i].end <= t.start).collect();
+        // The object of a preposition (`the talks between A and B ended`) is no subject.
         let first = cands.iter().copied().find(|&i| !preceded_by_preposition(s, &ms[i])).or(cands.first().copied())?;
         Some(group(s, ms, first, t.start))
     };
@@ -244,7 +245,10 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
             let several = src_countries.iter().collect::<std::collections::HashSet<_>>().len() >= 2;
             let window = if several { 3 } else { TARGET_WINDOW };
             let tgt = (0..ms.len()).find(|&i| {
-                ms[i].start >= t.end
+                // An actor among the trigger's own words counts (`released three Lithuanian
+                // prisoners`).
+                ms[i].start > t.head
+                    && !(t.source_slot == Some(i))
                     && ms[i].start <= t.end + window
                     && ms[i].end <= rb
                     && !subj.as_ref().is_some_and(|g| g.contains(&i))
@@ -280,7 +284,7 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
                 k -= 1;
             }
             let with = k > 0 && s.norms[k - 1] == "with";
-            let mutual = mutual_code || (with && matches!(code.get(..2), Some("03" | "05" | "06")));
+            let mutual = mutual_code || (with && matches!(code.get(..2), Some("05" | "06")));
             for a in &sources {
                 for b in &targets {
                     push(a, b, rule.to_string());

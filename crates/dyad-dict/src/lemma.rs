@@ -43,8 +43,12 @@ impl Lemmatizer {
 
     /// The key of a normalized (lower-case) token.
     pub fn key(&self, word: &str) -> String {
-        let base = self.irregular.get(word).map(String::as_str).unwrap_or(word);
-        inflection_key(base)
+        match self.irregular.get(word) {
+            // A word listed as its own lemma is no inflected form: `willing` is not `will`.
+            Some(l) if l == word => word.to_string(),
+            Some(l) => inflection_key(l),
+            None => inflection_key(word),
+        }
     }
 }
 
