@@ -1,10 +1,11 @@
 //! The event's date: which temporal expression governs a trigger, and what to fall back to.
 //!
 //! `dyad-dates` finds and resolves expressions; this module attaches one to each event. The
-//! rule, in order: the nearest expression before the trigger in its clause; the nearest after
-//! it in its clause; the nearest before it in the sentence; the date carried by the paragraph
-//! (narrative carries forward); for acts told in the past tense, the date carried by the
-//! document; else the document date (`date_source: "doc"`). Events the document dates are
+//! rule, in order: the nearest expression in the trigger's clause (before or after it); one
+//! inside the trigger; the nearest before it in the sentence; the date carried by the
+//! paragraph (narrative carries forward); for acts told in the past tense, the date carried by
+//! the document; else the document date (`date_source: "doc"`). A dateline's date is the
+//! report's, never the act's; an anniversary dates only acts planned for it. Events the document dates are
 //! remembered so that `the first anniversary of the visit` resolves to the visit's date.
 
 use dyad_dates::{Context, DateValue, Kind, PartialDate, TimeExpr};
@@ -66,13 +67,23 @@ impl DateContext {
                 _ => e.value.clone(),
             }
         };
-        let before_in_clause = exprs.iter().filter(|e| e.end <= tb && e.start >= clause_start).last();
-        let after_in_clause = exprs.iter().find(|e| e.start >= te && e.end <= clause_end);
-        let before_in_sentence = exprs.iter().filter(|e| e.end <= tb).last();
-        let inside = exprs.iter().find(|e| e.start < te && tb < e.end);
-        let chosen = before_in_clause
-            .map(|e| (e, "the nearest expression before the trigger in its clause"))
-            .or(after_in_clause.map(|e| (e, "the nearest expression after the trigger in its clause")))
+        // The dateline's date (`Pyongyang, June 20 (KCNA) --`) is the day of the report, not
+        // of the act; an anniversary dates only what is planned for it.
+        let usable: Vec<&TimeExpr> = exprs
+            .iter()
+            .filter(|e| !is_dateline(s.text, e))
+            .filter(|e| e.kind != Kind::Anniversary || future)
+            .collect();
+        let dist = |e: &TimeExpr| if e.end <= tb { tb - e.end } else { e.start.saturating_sub(te) };
+        let in_clause = usable
+            .iter()
+            .filter(|e| e.start >= clause_start && e.end <= clause_end && !(e.start < te && tb < e.end))
+            .min_by_key(|e| dist(e))
+            .copied();
+        let inside = usable.iter().find(|e| e.start < te && tb < e.end).copied();
+        let before_in_sentence = usable.iter().filter(|e| e.end <= tb).last().copied();
+        let chosen = in_clause
+            .map(|e| (e, "the nearest expression in the trigger's clause"))
             .or(inside.map(|e| (e, "the expression inside the trigger")))
             .or(before_in_sentence.map(|e| (e, "the nearest expression before the trigger in the sentence")));
         if let Some((e, why)) = chosen {
@@ -123,12 +134,22 @@ impl DateContext {
     }
 }
 
-/// Byte bounds of the trigger's clause: commas before `and`, semicolons and sentence edges.
+/// A dateline: a date in the first words of the sentence followed by `(AGENCY)` or a dash.
+fn is_dateline(text: &str, e: &TimeExpr) -> bool {
+    let rest = text.get(e.end..).unwrap_or("").trim_start();
+    let early = e.start < 48;
+    early && (rest.starts_with('(') || rest.starts_with("--") || rest.starts_with('-') || rest.starts_with('–') || rest.starts_with('—'))
+        || (e.start < 8 && text.get(..e.start).is_some_and(|p| p.trim().eq_ignore_ascii_case("date")))
+}
+
+/// Byte bounds of the trigger's clause: commas before `and`, semicolons, relative pronouns
+/// and sentence edges.
 fn clause_bytes(s: &Sent, start: usize, end: usize) -> (usize, usize) {
     let n = s.tokens.len();
     let is_cut = |k: usize| {
         let w = s.norms[k].as_str();
-        w == ";" || (w == "," && s.norm_opt(k + 1) == Some("and")) || (w == "," && s.norm_opt(k + 1) == Some("while")) || (w == "," && s.norm_opt(k + 1) == Some("but"))
+        w == ";"
+            || (w == "," && matches!(s.norm_opt(k + 1), Some("and" | "while" | "but" | "who" | "which" | "where")))
     };
     let a = (0..start).rev().find(|&k| is_cut(k)).map(|k| s.tokens[k].span.end).unwrap_or(0);
     let b = (end..n).find(|&k| is_cut(k)).map(|k| s.tokens[k].span.start).unwrap_or(s.text.len());
@@ -142,12 +163,14 @@ fn is_future(s: &Sent, head: usize) -> bool {
     words.iter().any(|w| FUTURE_WORDS.contains(w)) || dyad_dates::is_future_marker(&words)
 }
 
-/// Told in the past tense: a past form of the head or a perfect/past auxiliary before it.
+/// Told in the past tense: a past form of the head or a past auxiliary before it; the
+/// present perfect (`has been handed`) tells of now, not of the narrative's past.
 fn is_past(s: &Sent, start: usize, end: usize) -> bool {
     let head_past = (start..end).any(|k| {
         let n = s.norms[k].as_str();
         n.ends_with("ed") || (s.keys[k] != n && !n.ends_with('s') && !n.ends_with("ing") && s.keys[k].len() > 2 && !n.starts_with(&s.keys[k]))
     });
-    let aux = (start.saturating_sub(3)..start).any(|k| matches!(s.norms[k].as_str(), "had" | "has" | "have" | "was" | "were"));
-    head_past || aux
+    let aux = (start.saturating_sub(3)..start).any(|k| matches!(s.norms[k].as_str(), "had" | "was" | "were"));
+    let present_aux = (start.saturating_sub(3)..start).any(|k| matches!(s.norms[k].as_str(), "has" | "have" | "is" | "are"));
+    (head_past || aux) && !present_aux
 }

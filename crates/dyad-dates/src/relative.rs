@@ -103,7 +103,7 @@ fn weekday_rule(s: &Scan, i: usize, out: &mut Vec<Cand>) {
     let Some(wd) = s.weekday_at(j) else { return };
     let Some(n) = s.doc_day() else { return };
     let dw = weekday(n);
-    // Strictly before / strictly after the doc date.
+    // Strictly before / strictly after the doc date (for `last`/`next`).
     let back = {
         let k = (dw - wd).rem_euclid(7);
         if k == 0 {
@@ -126,9 +126,14 @@ fn weekday_rule(s: &Scan, i: usize, out: &mut Vec<Cand>) {
     ) else {
         return;
     };
-    let (value, future, rule) = match modifier {
-        Some("last" | "past") => (past, None, "last-weekday"),
-        Some("next" | "coming") => (fut, None, "next-weekday"),
+    // A bare weekday that is the document's own weekday is that very day: wire stories say
+    // "on Thursday" for the Thursday they are filed. `last`/`next` keep the strict reading.
+    let same_day = (dw - wd).rem_euclid(7) == 0;
+    let today = PartialDate::from_day_number(n);
+    let (value, future, rule) = match (modifier, today) {
+        (Some("last" | "past"), _) => (past, None, "last-weekday"),
+        (Some("next" | "coming"), _) => (fut, None, "next-weekday"),
+        (_, Some(t)) if same_day => (t, Some(DateValue::Point(t)), "weekday"),
         _ => (past, Some(DateValue::Point(fut)), "weekday"),
     };
     let why = format!(

@@ -176,7 +176,9 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     ("The premier spoke yesterday.", "2020-04", None),
     // ---- weekdays ----
     ("The minister arrived on Monday.", D, Some("2020-04-20")),
-    ("The minister arrived on Thursday.", D, Some("2020-04-16")),
+    // The document's own weekday is the document's day: "on Thursday" in a Thursday story.
+    ("The minister arrived on Thursday.", D, Some("2020-04-23")),
+    ("The minister arrived last Thursday.", D, Some("2020-04-16")),
     ("The minister arrived on Friday.", D, Some("2020-04-17")),
     ("The minister arrived last Friday.", D, Some("2020-04-17")),
     ("The minister arrives next Monday.", D, Some("2020-04-27")),
@@ -449,7 +451,7 @@ fn future_values() {
     );
     assert_eq!(
         fv("They met on Thursday."),
-        vec![("2020-04-16".into(), Some("2020-04-30".into()))]
+        vec![("2020-04-23".into(), Some("2020-04-23".into()))]
     );
     assert_eq!(
         fv("The forum opens in March."),
