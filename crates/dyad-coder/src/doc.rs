@@ -220,6 +220,15 @@ fn code_sentence(
             notes.push(Note { sentence_index: Some(index), message: why });
             continue;
         }
+        // A purpose infinitive after an act (`held talks to resolve their differences`) is
+        // the act's aim, not another act.
+        let infinitive = tr.head > 0 && s.norms[tr.head - 1] == "to" && triggers.iter().any(|o| o.head < tr.head && o.pattern.code.is_some() && o.end <= tr.head);
+        if infinitive {
+            if let Some(t) = trace.as_deref_mut() {
+                let _ = writeln!(t, "    dropped: the purpose of an earlier act");
+            }
+            continue;
+        }
         // Acts in a condition (`if`, `in case`, `unless`) are hypothetical.
         let clause_start = (0..tr.head).rev().find(|&k| matches!(s.norms[k].as_str(), "," | ";" | ":")).map(|k| k + 1).unwrap_or(0);
         let conditional = (clause_start..tr.head).any(|k| {
@@ -379,6 +388,10 @@ pub fn code_document(dict: &Dictionary, doc: &DocInput) -> Coded {
     let mut events = Vec::new();
     for (i, sen) in lay.sentences.iter().enumerate() {
         let t = sen.span.of(text);
+        // An interviewer's question reports nothing.
+        if t.starts_with("Question:") || t.starts_with("Q:") {
+            continue;
+        }
         events.extend(code_sentence(dict, &mut st, &mut dates, doc.id, i, sen.paragraph, t, sen.span.start, &mut notes, None));
     }
     let events = crate::merge::restatements(crate::merge::one_per_sentence(events), doc_date.as_deref());
