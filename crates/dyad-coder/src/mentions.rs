@@ -64,7 +64,13 @@ pub struct Context<'a> {
     pub date: Option<u32>,
     /// Keep news agencies as actors (to find who speaks in a dateline), not for coding.
     pub keep_media: bool,
+    /// Names the document introduced with a title (`spokesperson Maria Zakharova`), as
+    /// normalized token sequences, with the actor they name.
+    pub learned: &'a [(Vec<String>, Actor)],
 }
+
+/// A name the document introduces, to recognise when it comes again.
+pub type Learned = (Vec<String>, Actor);
 
 /// A raw dictionary hit before composition.
 #[derive(Clone, Debug)]
@@ -133,8 +139,9 @@ fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
-/// All mentions of the sentence, in order.
-pub fn find_mentions(s: &Sent, dict: &Dictionary, ctx: &Context) -> Vec<Mention> {
+/// All mentions of the sentence, in order. Names introduced with a title are added to
+/// `learn`, when given, for the sentences that follow.
+pub fn find_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<&mut Vec<Learned>>) -> Vec<Mention> {
     let hs = hits(s, dict, ctx.date);
     // Titles extend over agent-only hits (`Vice-Premier of the Cabinet`) but stop at actors.
     let mut in_hit = vec![false; s.tokens.len()];
@@ -243,7 +250,13 @@ pub fn find_mentions(s: &Sent, dict: &Dictionary, ctx: &Context) -> Vec<Mention>
         }
         i += 1;
     }
+    out.extend(learned_mentions(s, ctx, &out));
+    out.sort_by_key(|m| m.start);
     attach_of_country(s, &mut out);
+    let named = name_titles(s, &mut out);
+    if let Some(l) = learn {
+        l.extend(named);
+    }
     out.extend(coref_mentions(s, ctx, &out));
     resolve_titles(s, ctx, &mut out);
     out.retain(|m| match &m.referent {
@@ -252,6 +265,127 @@ pub fn find_mentions(s: &Sent, dict: &Dictionary, ctx: &Context) -> Vec<Mention>
     });
     out.sort_by_key(|m| m.start);
     out
+}
+
+/// Words that start with a capital but are no part of a person's name.
+const NOT_NAMES: &[&str] = &[
+    "The", "A", "An", "President", "Minister", "Mr", "Mrs", "Ms", "Dr", "Comrade", "On", "In", "At", "For", "And", "But",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October", "November", "December", "He", "She", "It",
+    "They", "We", "This", "That", "Foreign", "Ministry", "Affairs", "General", "Secretary", "Prime", "State",
+];
+
+fn name_token(s: &Sent, k: usize) -> bool {
+    let t = s.text_of(k);
+    t.chars().next().is_some_and(char::is_uppercase)
+        && t.chars().all(|c| c.is_alphabetic() || c == '-')
+        && t.chars().count() > 1
+        && !NOT_NAMES.contains(&t)
+        && !t.chars().all(char::is_uppercase)
+}
+
+/// Lower-case particles inside names: `Alberto van Klaveren`, `Musaad bin Mohammed`.
+fn particle(s: &Sent, k: usize) -> bool {
+    matches!(s.norms[k].as_str(), "van" | "von" | "de" | "da" | "al" | "bin" | "el" | "der" | "le" | "la" | "di" | "du" | "ibn" | "dos" | "del")
+}
+
+/// Names the document taught earlier, on tokens no other mention covers.
+fn learned_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    let covered = |k: usize, out: &[Mention]| found.iter().chain(out.iter()).any(|m| m.start <= k && k < m.end);
+    for k in 0..s.tokens.len() {
+        if covered(k, &out) || !name_token(s, k) {
+            continue;
+        }
+        let hit = ctx
+            .learned
+            .iter()
+            .filter(|(name, _)| name.iter().enumerate().all(|(j, w)| s.norm_opt(k + j) == Some(w.as_str())))
+            .max_by_key(|(name, _)| name.len());
+        if let Some((name, actor)) = hit {
+            out.push(Mention {
+                start: k,
+                end: k + name.len(),
+                referent: Referent::One(actor.clone()),
+                how: vec![format!("`{}` -> {} (named earlier in the document)", name.join(" "), actor.name.clone().unwrap_or_default())],
+                kind: MentionKind::Person,
+            });
+        }
+    }
+    out
+}
+
+/// A title with a country followed by a name (`Russian Foreign Ministry spokesperson Maria
+/// Zakharova`), or a name followed by such a title in apposition (`Lynn Tracy, the US
+/// ambassador`): the name is that titled person. Returns the names to remember.
+fn name_titles(s: &Sent, ms: &mut Vec<Mention>) -> Vec<Learned> {
+    let mut learned = Vec::new();
+    let n = s.tokens.len();
+    let starts: Vec<usize> = ms.iter().map(|m| m.start).collect();
+    for i in 0..ms.len() {
+        let is_title = ms[i].kind == MentionKind::Title && matches!(&ms[i].referent, Referent::One(a) if !a.country.is_empty());
+        if !is_title {
+            continue;
+        }
+        // TITLE Name Name
+        let mut j = ms[i].end;
+        while j < n && j < ms[i].end + 4 && !starts.contains(&j) && (name_token(s, j) || (j > ms[i].end && particle(s, j) && j + 1 < n && name_token(s, j + 1))) {
+            j += 1;
+        }
+        if j - ms[i].end >= 2 {
+            let name_from = ms[i].end;
+            let name = s.span_text(name_from, j).to_string();
+            if let Referent::One(a) = &mut ms[i].referent {
+                a.name = Some(name.clone());
+                a.is_person = true;
+                learned.push(((name_from..j).map(|k| s.norm(k)).collect(), a.clone()));
+                learned.push((vec![s.norm(j - 1)], a.clone()));
+            }
+            ms[i].end = j;
+            ms[i].kind = MentionKind::Person;
+            ms[i].how.push(format!("`{name}` is the titled person"));
+        }
+    }
+    // Name Name , [the] TITLE
+    let mut k = 0;
+    while k < n {
+        if !name_token(s, k) || ms.iter().any(|m| m.start <= k && k < m.end) {
+            k += 1;
+            continue;
+        }
+        let mut j = k;
+        while j < n
+            && j < k + 4
+            && (name_token(s, j) || (j > k && particle(s, j) && j + 1 < n && name_token(s, j + 1)))
+            && !ms.iter().any(|m| m.start <= j && j < m.end)
+        {
+            j += 1;
+        }
+        let comma = s.norm_opt(j) == Some(",");
+        let title = ms.iter().position(|m| {
+            m.kind == MentionKind::Title && m.start > j && m.start <= j + 4 && matches!(&m.referent, Referent::One(a) if !a.country.is_empty())
+        });
+        if j - k >= 2 && comma {
+            if let Some(t) = title {
+                if let Referent::One(a) = &ms[t].referent {
+                    let name = s.span_text(k, j).to_string();
+                    let person = Actor { name: Some(name.clone()), is_person: true, ..a.clone() };
+                    learned.push(((k..j).map(|x| s.norm(x)).collect(), person.clone()));
+                    learned.push((vec![s.norm(j - 1)], person.clone()));
+                    ms.push(Mention {
+                        start: k,
+                        end: j,
+                        referent: Referent::One(person),
+                        how: vec![format!("`{name}` is named by the title after it")],
+                        kind: MentionKind::Person,
+                    });
+                }
+            }
+        }
+        k = j.max(k + 1);
+    }
+    ms.sort_by_key(|m| m.start);
+    learned
 }
 
 fn describe(h: &Hit) -> String {
