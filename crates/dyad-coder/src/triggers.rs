@@ -4,7 +4,7 @@
 //! first and the first that matches wins ([`Trigger`]). Elements after the head must follow
 //! in order, each within [`GAP`] tokens of the previous one, without crossing a clause
 //! boundary; elements before the head likewise, leftwards. `$` and `+` slots bind actor
-//! mentions. Of two triggers whose words overlap, the less specific is dropped
+//! mentions. A trigger whose head lies among a more specific trigger's words is dropped
 //! (`paid an official visit` is one event, not a `pay` and a `visit`).
 
 use dyad_dict::{Dictionary, Elem, Pattern};
@@ -272,12 +272,13 @@ pub fn find_triggers<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention]) -
             out.push(t);
         }
     }
-    // Of triggers whose words overlap, the more specific one stands (then the earlier).
+    // A trigger whose head is a word of another, more specific trigger is part of it
+    // (`paid an official visit` is one act, not a `pay` and a `visit`).
     let keep: Vec<bool> = out
         .iter()
         .map(|t| {
             !out.iter().any(|o| {
-                let overlap = o.head != t.head && o.start < t.end && t.start < o.end;
+                let overlap = o.head != t.head && o.start <= t.head && t.head < o.end;
                 let (ow, tw) = (o.pattern.weight(), t.pattern.weight());
                 overlap && (ow > tw || (ow == tw && o.head < t.head))
             })
