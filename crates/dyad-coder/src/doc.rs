@@ -95,7 +95,7 @@ fn ymd_number(d: &str) -> Option<u32> {
 /// `... for Russian Affairs` style portfolios and IGOs (`Representative of DPRK at UN`).
 fn speaker_from_line(dict: &Dictionary, line: &str, date: Option<u32>) -> Option<Actor> {
     let s = Sent::new(line, &dict.lemmas);
-    let ctx = Context { speaker: None, pair: None, last_person: None, recent_people: &[], date, keep_media: true, learned: &[] };
+    let ctx = Context { speaker: None, pair: None, last_person: None, recent_people: &[], date, keep_media: true, learned: &[], last_subject: None };
     let ms = find_mentions(&s, dict, &ctx, None);
     ms.iter()
         .rev()
@@ -112,6 +112,8 @@ struct DocState {
     learned: Vec<crate::mentions::Learned>,
     /// The first person named in the previous sentence: `He` at the start of the next one.
     last_subject_person: Option<Actor>,
+    /// The first state actor named in the previous sentence: `It`, `They`.
+    last_subject: Option<Actor>,
     salience: Salience,
     known_actors: HashMap<String, Actor>,
     people: Vec<Actor>,
@@ -153,7 +155,7 @@ fn code_sentence(
     let last_person = if starts_with_pronoun { st.last_subject_person.clone().or(st.people.last().cloned()) } else { st.people.last().cloned() };
     // First pass: the countries this sentence names count toward the dyad in play.
     let pre = {
-        let ctx = Context { speaker: st.speaker.as_ref(), pair: None, last_person: last_person.as_ref(), recent_people: &st.people, date: st.date_num, keep_media: false, learned: &st.learned };
+        let ctx = Context { speaker: st.speaker.as_ref(), pair: None, last_person: last_person.as_ref(), recent_people: &st.people, date: st.date_num, keep_media: false, learned: &st.learned, last_subject: st.last_subject.as_ref() };
         find_mentions(&s, dict, &ctx, None)
     };
     st.remember(&pre);
@@ -175,6 +177,7 @@ fn code_sentence(
         date: st.date_num,
         keep_media: false,
         learned: &st.learned,
+        last_subject: st.last_subject.as_ref(),
     };
     let mut learned = Vec::new();
     let ms = find_mentions(&s, dict, &ctx, Some(&mut learned));
@@ -309,6 +312,10 @@ fn code_sentence(
     }
     st.remember(&ms);
     st.learned.extend(learned);
+    // The subject the next sentence's `it` refers to: the first actor of this one.
+    if let Some(Referent::One(a)) = ms.iter().find(|m| !(m.kind == MentionKind::Coref && matches!(s.norm_opt(m.start), Some("it" | "they")))).map(|m| &m.referent) {
+        st.last_subject = Some(Actor { name: None, role: None, is_person: false, ..a.clone() });
+    }
     if let Some(p) = ms.iter().find(|m| m.kind == MentionKind::Person || (m.kind == MentionKind::Coref && matches!(&m.referent, Referent::One(a) if a.is_person))) {
         if let Referent::One(a) = &p.referent {
             st.last_subject_person = Some(a.clone());
@@ -351,7 +358,7 @@ pub fn code_document(dict: &Dictionary, doc: &DocInput) -> Coded {
     }
     let date_num = doc_date.as_deref().and_then(ymd_number);
 
-    let mut st = DocState { speaker: None, learned: Vec::new(), last_subject_person: None, salience: Salience::default(), known_actors: HashMap::new(), people: Vec::new(), date_num };
+    let mut st = DocState { speaker: None, learned: Vec::new(), last_subject_person: None, last_subject: None, salience: Salience::default(), known_actors: HashMap::new(), people: Vec::new(), date_num };
     // The speaker: an issuer line (or a title that is one), the dateline's agency, the publisher.
     let title = doc.title.map(str::to_string).or_else(|| lay.first(BlockKind::Title).map(|b| b.span.of(text).to_string()));
     let issuer = lay
@@ -382,7 +389,7 @@ pub fn code_document(dict: &Dictionary, doc: &DocInput) -> Coded {
     // The title and headings name the dyad the document is about.
     for t in title.iter() {
         let s = Sent::new(t, &dict.lemmas);
-        let ctx = Context { speaker: st.speaker.as_ref(), pair: None, last_person: None, recent_people: &[], date: date_num, keep_media: false, learned: &[] };
+        let ctx = Context { speaker: st.speaker.as_ref(), pair: None, last_person: None, recent_people: &[], date: date_num, keep_media: false, learned: &[], last_subject: None };
         let ms = find_mentions(&s, dict, &ctx, None);
         st.remember(&ms);
         st.salience.add(&ms, 2);
@@ -406,7 +413,7 @@ pub fn code_document(dict: &Dictionary, doc: &DocInput) -> Coded {
 pub fn explain_sentence(dict: &Dictionary, sentence: &str, date: Option<&str>, speaker: Option<&str>) -> String {
     let mut out = String::new();
     let date_num = date.and_then(ymd_number);
-    let mut st = DocState { speaker: speaker.map(plain), learned: Vec::new(), last_subject_person: None, salience: Salience::default(), known_actors: HashMap::new(), people: Vec::new(), date_num };
+    let mut st = DocState { speaker: speaker.map(plain), learned: Vec::new(), last_subject_person: None, last_subject: None, salience: Salience::default(), known_actors: HashMap::new(), people: Vec::new(), date_num };
     if let Some(sp) = speaker {
         st.known_actors.insert(sp.to_string(), plain(sp));
         let _ = writeln!(out, "speaker: {sp} (we, our country, our people)");

@@ -64,6 +64,8 @@ pub struct Context<'a> {
     pub date: Option<u32>,
     /// Keep news agencies as actors (to find who speaks in a dateline), not for coding.
     pub keep_media: bool,
+    /// The first state actor of the previous sentence, for `it` and `they`.
+    pub last_subject: Option<&'a Actor>,
     /// Names the document introduced with a title (`spokesperson Maria Zakharova`), as
     /// normalized token sequences, with the actor they name.
     pub learned: &'a [(Vec<String>, Actor)],
@@ -624,6 +626,25 @@ fn coref_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> {
             continue;
         }
         let w = s.norm(k);
+        // `It conducted a drill`, `They rejected the offer`: the previous sentence's subject.
+        // Not the `it` of `it is surprising that`, `it was reported`.
+        if matches!(w.as_str(), "it" | "they") {
+            let expletive = matches!(
+                s.norm_opt(k + 1),
+                Some("is" | "was" | "has" | "had" | "seems" | "appears" | "remains" | "would" | "will" | "may" | "might" | "must" | "'s" | "are" | "were" | "have")
+            );
+            if let (false, Some(a)) = (expletive, ctx.last_subject) {
+                out.push(Mention {
+                    start: k,
+                    end: k + 1,
+                    referent: Referent::One(a.clone()),
+                    how: vec![format!("`{w}` -> the previous sentence's subject {}", a.country)],
+                    kind: MentionKind::Coref,
+                });
+            }
+            k += 1;
+            continue;
+        }
         if matches!(w.as_str(), "he" | "she" | "him" | "his" | "her") {
             // The nearest person named earlier in this sentence, else in the document.
             let in_sentence = found.iter().rev().find(|m| m.end <= k && m.kind == MentionKind::Person);
