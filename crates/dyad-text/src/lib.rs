@@ -6,6 +6,9 @@
 //! events. [`split_sentences`] and [`tokenize`] cut text without copying it: every [`Span`]
 //! indexes the text it was cut from, so an event's trigger maps back to its bytes.
 //!
+//! A sentence longer than [`MAX_SENTENCE`] bytes (a page with no punctuation, a scraped
+//! blob) is cut into pieces at white space, so the coder's work per sentence stays bounded.
+//!
 //! This crate knows nothing of actors, events or dates; it never fails on any input.
 
 mod sentences;
@@ -13,6 +16,12 @@ mod tokens;
 
 pub use sentences::split_sentences;
 pub use tokens::{normalize_token, tokenize, Token, TokenKind};
+
+/// The longest sentence [`layout`] hands on, in bytes: longer ones are cut into pieces of at
+/// most this many bytes, at the last white space before the limit (or at a char boundary
+/// when there is none). Real sentences are far shorter; the cap keeps coding linear in the
+/// length of the text whatever the input.
+pub const MAX_SENTENCE: usize = 2000;
 
 /// A half-open byte range `[start, end)` of a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -94,7 +103,10 @@ pub fn layout(text: &str, opts: LayoutOptions) -> Layout {
     let last_nonempty = lines.len().saturating_sub(1);
     for (i, &span) in lines.iter().enumerate() {
         let line = span.of(text).trim();
-        let kind = if i == 0 && opts.first_line_is_title && !ends_sentence(line) {
+        let kind = if line.len() > MAX_SENTENCE {
+            // No title, heading, issuer or sign-off is this long: it is running text.
+            BlockKind::Paragraph
+        } else if i == 0 && opts.first_line_is_title && !ends_sentence(line) {
             BlockKind::Title
         } else if i == 0 && opts.first_line_is_title && is_issuer(line) {
             BlockKind::Title
@@ -119,11 +131,48 @@ pub fn layout(text: &str, opts: LayoutOptions) -> Layout {
         }
         for s in split_sentences(b.span.of(text)) {
             let span = Span::new(b.span.start + s.start, b.span.start + s.end);
-            sentences.push(Sentence { span, paragraph });
+            for span in cut_long(text, span) {
+                sentences.push(Sentence { span, paragraph });
+            }
         }
         paragraph += 1;
     }
     Layout { blocks, sentences }
+}
+
+/// `span` of `text` in pieces of at most [`MAX_SENTENCE`] bytes, each cut at the last white
+/// space before the limit (else at the last char boundary), trimmed of white space.
+fn cut_long(text: &str, span: Span) -> Vec<Span> {
+    if span.end - span.start <= MAX_SENTENCE {
+        return vec![span];
+    }
+    let mut out = Vec::new();
+    let mut start = span.start;
+    loop {
+        let rest = &text[start..span.end];
+        start += rest.len() - rest.trim_start().len();
+        if span.end - start <= MAX_SENTENCE {
+            if start < span.end {
+                out.push(Span::new(start, span.end));
+            }
+            return out;
+        }
+        let mut limit = start + MAX_SENTENCE;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let cut = if text[limit..].starts_with(char::is_whitespace) {
+            limit
+        } else {
+            match text[start..limit].rfind(char::is_whitespace) {
+                Some(i) if i > 0 => start + i,
+                _ => limit,
+            }
+        };
+        let piece = text[start..cut].trim_end();
+        out.push(Span::new(start, start + piece.len()));
+        start = cut;
+    }
 }
 
 /// Lines joined across hard wraps: a line break followed by a lower-case letter continues
@@ -230,6 +279,56 @@ mod tests {
         assert_eq!(k[0].0, BlockKind::Boilerplate);
         assert_eq!(k[1].1, "The ministry denounces the\ndeclaration as illegal.");
         assert_eq!(k[2].1, "A new paragraph starts here.");
+    }
+
+    #[test]
+    fn long_sentences_are_cut_at_white_space_with_exact_spans() {
+        // One 'sentence' of 10,000+ bytes: words, a run of spaces, a 2,500-byte word with no
+        // white space at all, multi-byte letters (2 and 4 bytes), and a short sentence after.
+        let mut body = String::new();
+        for i in 0..900 {
+            body.push_str(["river ", "stone  ", "garden\t", "été ", "ünï "][i % 5]);
+        }
+        body.push_str(&"x".repeat(2500));
+        body.push(' ');
+        body.push_str(&"ö".repeat(1500));
+        body.push_str(&"\u{1F600}".repeat(700));
+        body.push_str(" tail words end. Then a short one.");
+        let t = format!("Title\n\n{body}");
+        let l = layout(&t, LayoutOptions { first_line_is_title: true });
+        assert!(l.sentences.len() > 5, "{} pieces", l.sentences.len());
+        for s in &l.sentences {
+            let piece = s.span.of(&t);
+            assert!(!piece.is_empty());
+            assert!(piece.len() <= MAX_SENTENCE, "piece of {} bytes", piece.len());
+            assert_eq!(piece, piece.trim(), "pieces are trimmed");
+            assert_eq!(&t[s.span.start..s.span.end], piece, "spans index the text");
+        }
+        // Pieces follow each other and, white space aside, cover the text exactly.
+        let joined: String = l.sentences.iter().map(|s| s.span.of(&t)).collect::<Vec<_>>().concat();
+        let squeezed: String = body.chars().filter(|c| !c.is_whitespace()).collect();
+        assert_eq!(joined.chars().filter(|c| !c.is_whitespace()).collect::<String>(), squeezed);
+        for w in l.sentences.windows(2) {
+            assert!(w[0].span.end <= w[1].span.start);
+        }
+        // Where there is white space before the limit, the cut falls on it: no word is split.
+        assert!(l.sentences[0].span.of(&t).ends_with(|c: char| c.is_alphabetic()));
+        assert!(t[l.sentences[0].span.end..].starts_with(char::is_whitespace));
+        // The 2,500-byte word has no white space: cut at the limit.
+        assert!(l.sentences.iter().any(|s| s.span.of(&t) == "x".repeat(MAX_SENTENCE)));
+        // The sentence after the long one is untouched.
+        assert_eq!(l.sentences.last().unwrap().span.of(&t), "Then a short one.");
+        // A short sentence is never cut.
+        let short = "Russia condemned Japan.";
+        assert_eq!(cut_long(short, Span::new(0, short.len())), vec![Span::new(0, short.len())]);
+    }
+
+    #[test]
+    fn a_long_first_line_is_running_text_not_a_title() {
+        let t = format!("{}end. Russia condemned Japan. {}", "word ".repeat(500), "more ".repeat(500));
+        let l = layout(&t, LayoutOptions { first_line_is_title: true });
+        assert_eq!(l.blocks[0].kind, BlockKind::Paragraph);
+        assert!(l.sentences.iter().any(|s| s.span.of(&t).starts_with("Russia condemned Japan.")));
     }
 
     #[test]

@@ -44,17 +44,29 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Result<PathBuf, InputError>> {
         if p.as_os_str() == "-" {
             out.push(Ok(p.clone()));
         } else if p.is_dir() {
-            let mut files: Vec<PathBuf> = walkdir::WalkDir::new(p)
-                .sort_by_file_name()
-                .into_iter()
-                .filter_map(|e| e.ok())
-                .filter(|e| e.file_type().is_file())
-                .map(|e| e.into_path())
-                .filter(|f| {
-                    let e = ext(f);
-                    TEXT_EXT.contains(&e.as_str()) || HTML_EXT.contains(&e.as_str()) || JSONL_EXT.contains(&e.as_str())
-                })
-                .collect();
+            let mut files: Vec<PathBuf> = Vec::new();
+            for entry in walkdir::WalkDir::new(p).sort_by_file_name() {
+                match entry {
+                    Ok(e) if e.file_type().is_file() => {
+                        let x = ext(e.path());
+                        if TEXT_EXT.contains(&x.as_str()) || HTML_EXT.contains(&x.as_str()) || JSONL_EXT.contains(&x.as_str()) {
+                            files.push(e.into_path());
+                        }
+                    }
+                    Ok(_) => {}
+                    // An unreadable subdirectory or entry is named, not skipped in silence.
+                    Err(e) => {
+                        let place = e.path().unwrap_or(p).display().to_string();
+                        out.push(Err(InputError { place, reason: format!("cannot read: {}", e.io_error().map_or(e.to_string(), |io| io.to_string())) }));
+                    }
+                }
+            }
+            if files.is_empty() {
+                out.push(Err(InputError {
+                    place: p.display().to_string(),
+                    reason: "directory holds no .txt, .md, .html or .jsonl files".into(),
+                }));
+            }
             files.sort();
             out.extend(files.into_iter().map(Ok));
         } else if !p.exists() {
@@ -90,7 +102,7 @@ pub fn read(path: &Path) -> Box<dyn Iterator<Item = Result<Doc, InputError>>> {
         Ok(b) => b,
         Err(e) => return err(format!("cannot read: {e}")),
     };
-    let text = match decode(&bytes) {
+    let text = match decode(bytes) {
         Ok(t) => t,
         Err(reason) => return err(reason),
     };
@@ -108,12 +120,14 @@ pub fn read(path: &Path) -> Box<dyn Iterator<Item = Result<Doc, InputError>>> {
 }
 
 /// UTF-8 text, or why not: binary content and invalid UTF-8 are named as such.
-fn decode(bytes: &[u8]) -> Result<String, String> {
+/// Takes the bytes by value so a large file is not copied.
+fn decode(mut bytes: Vec<u8>) -> Result<String, String> {
     if bytes.iter().take(8192).any(|&b| b == 0) {
         return Err("binary file (NUL bytes), not text".into());
     }
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    String::from_utf8(bytes.to_vec()).map_err(|e| format!("not valid UTF-8 (at byte {})", e.utf8_error().valid_up_to()))
+    let bom = usize::from(bytes.starts_with(b"\xef\xbb\xbf")) * 3;
+    bytes.drain(..bom);
+    String::from_utf8(bytes).map_err(|e| format!("not valid UTF-8 (at byte {})", e.utf8_error().valid_up_to() + bom))
 }
 
 fn jsonl(reader: Box<dyn BufRead>, place: String) -> impl Iterator<Item = Result<Doc, InputError>> {
@@ -125,7 +139,7 @@ fn jsonl(reader: Box<dyn BufRead>, place: String) -> impl Iterator<Item = Result
             Ok(l) => l,
             Err(e) => return Some(Err(InputError { place: at, reason: format!("cannot read: {e}") })),
         };
-        let line = match decode(&line) {
+        let line = match decode(line) {
             Ok(l) => l,
             Err(reason) => return Some(Err(InputError { place: at, reason })),
         };
@@ -141,17 +155,23 @@ fn jsonl(reader: Box<dyn BufRead>, place: String) -> impl Iterator<Item = Result
 }
 
 /// Title and body text of an HTML page: headings and paragraphs, each a paragraph of text.
+/// Elements nested in one already taken (a `<p>` in a `<li>`) are not taken twice; script,
+/// style and template text is never text of the page; broken markup is parsed as browsers do.
 pub fn html_to_text(html: &str) -> (Option<String>, String) {
     let page = scraper::Html::parse_document(html);
     let sel = |s: &str| scraper::Selector::parse(s).ok();
     let clean = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let title = sel("title, h1")
-        .and_then(|s| page.select(&s).next().map(|e| clean(e.text().collect())))
+        .and_then(|s| page.select(&s).next().map(|e| clean(visible_text(e))))
         .filter(|t| !t.is_empty());
     let mut parts: Vec<String> = Vec::new();
     if let Some(s) = sel("p, h2, h3, h4, li, blockquote, pre") {
         for e in page.select(&s) {
-            let t = clean(e.text().collect());
+            let nested = e.ancestors().filter_map(scraper::ElementRef::wrap).any(|a| s.matches(&a));
+            if nested || is_hidden(e) {
+                continue;
+            }
+            let t = clean(visible_text(e));
             if !t.is_empty() {
                 parts.push(t);
             }
@@ -161,7 +181,7 @@ pub fn html_to_text(html: &str) -> (Option<String>, String) {
         // No paragraph markup: all the body's text.
         if let Some(s) = sel("body") {
             for e in page.select(&s) {
-                let t = clean(e.text().collect::<Vec<_>>().join("\n"));
+                let t = clean(visible_text(e));
                 if !t.is_empty() {
                     parts.push(t);
                 }
@@ -169,4 +189,72 @@ pub fn html_to_text(html: &str) -> (Option<String>, String) {
         }
     }
     (title, parts.join("\n\n"))
+}
+
+/// Elements whose text is not shown as text of the page.
+const HIDDEN: &[&str] = &["script", "style", "noscript", "template", "head"];
+/// Elements that start a new line of text: their text is kept apart from their neighbours'.
+const BLOCK: &[&str] = &[
+    "p", "div", "li", "ul", "ol", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table",
+    "section", "article", "header", "footer", "dd", "dt", "figcaption",
+];
+
+fn is_hidden(e: scraper::ElementRef) -> bool {
+    e.ancestors().filter_map(|a| a.value().as_element().map(|el| el.name().to_string())).any(|n| HIDDEN.contains(&n.as_str()))
+}
+
+/// The text of `e` as shown: no script or style text, and a space between the texts of
+/// different blocks (`<li>one</li><li>two</li>` is `one two`, not `onetwo`).
+fn visible_text(e: scraper::ElementRef) -> String {
+    let mut out = String::new();
+    let mut last_block = None;
+    for node in e.descendants() {
+        let Some(text) = node.value().as_text() else { continue };
+        let mut block = None;
+        let mut hidden = false;
+        for a in node.ancestors() {
+            if let Some(el) = a.value().as_element() {
+                if HIDDEN.contains(&el.name()) {
+                    hidden = true;
+                    break;
+                }
+                if block.is_none() && BLOCK.contains(&el.name()) {
+                    block = Some(a.id());
+                }
+            }
+            if a.id() == e.id() {
+                break;
+            }
+        }
+        if hidden {
+            continue;
+        }
+        if block != last_block {
+            out.push(' ');
+            last_block = block;
+        }
+        out.push_str(text);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_text_skips_scripts_and_nested_duplicates() {
+        let html = "<html><head><title>On the launch</title><script>x = '<p>Hidden text.</p>';</script></head>\
+            <body></div><ul><li><p>Japan condemned the launch.</p></li></ul><blockquote><p>One.</p><p>Two.</p></blockquote>\
+            <p>Text <script>var y = 1;</script>goes <b>on<p>Unclosed";
+        let (title, body) = html_to_text(html);
+        assert_eq!(title.as_deref(), Some("On the launch"));
+        assert_eq!(body, "Japan condemned the launch.\n\nOne. Two.\n\nText goes on\n\nUnclosed");
+    }
+
+    #[test]
+    fn html_without_paragraphs_uses_visible_body_text() {
+        let (_, body) = html_to_text("<body><div>China praised Vietnam.</div><script>alert('Russia attacked Japan.')</script><div>Next.</div></body>");
+        assert_eq!(body, "China praised Vietnam. Next.");
+    }
 }

@@ -42,12 +42,32 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("dyad: {e:#}");
+            eprintln!("dyad: {}", message(&e));
             ExitCode::from(2)
         }
     }
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>().and_then(|j| j.io_error_kind()) == Some(std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// The error and its causes joined with `: `, a cause left out when the message before it
+/// already ends with it (errors that print their source: `...: not a directory: not a directory`).
+fn message(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in e.chain() {
+        let m = cause.to_string();
+        if !out.is_empty() {
+            if out.ends_with(&m) {
+                continue;
+            }
+            out.push_str(": ");
+        }
+        out.push_str(&m);
+    }
+    out
 }

@@ -42,8 +42,11 @@ impl<W: Write> Writer<W> {
     pub fn write(&mut self, e: &Event) -> Result<()> {
         match self.format {
             Format::Jsonl => {
-                serde_json::to_writer(&mut self.out, e)?;
-                self.out.write_all(b"\n")?;
+                // Serialized first, so a closed stdout surfaces as the `io::Error` it is
+                // (`main` treats a broken pipe as success), not inside a `serde_json::Error`.
+                let mut line = serde_json::to_vec(e)?;
+                line.push(b'\n');
+                self.out.write_all(&line)?;
             }
             Format::Csv => self.csv_row(e.to_row())?,
             Format::Table => self.table.push(e.clone()),
