@@ -202,9 +202,31 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
             }
         }
     }
-    let subj: Option<Vec<usize>> = match t.source_slot {
-        Some(i) => Some(vec![i]),
-        None => subject(start).or_else(|| subject(0)),
+    // An event noun's own actor stands right before it (`Russia's invasion`, `Russian
+    // shelling`): that is its source, not the sentence's subject.
+    let owner = (t.nominal && t.source_slot.is_none() && t.target_slot.is_none())
+        .then(|| {
+            ms.iter().position(|m| {
+                m.end == t.start || (m.end + 1 == t.start && matches!(s.norms[m.end].as_str(), "'s" | "military" | "armed" | "naval"))
+            })
+        })
+        .flatten();
+    // A material act told as a noun with no actor of its own (`condemned the missile test of
+    // the DPRK`) is not the sentence subject's act: it is coded only with `by X`.
+    let material = matches!(code.get(..2), Some("06" | "07" | "08" | "14" | "15" | "16" | "17" | "18" | "19" | "20"));
+    let by_agent = (t.nominal && owner.is_none() && material && t.source_slot.is_none() && t.target_slot.is_none())
+        .then(|| {
+            (t.end..rb).find(|&k| s.norms[k] == "by").and_then(|k| ms.iter().position(|m| m.start > k && m.start <= k + 3))
+        });
+    let owner = match by_agent {
+        Some(Some(b)) => Some(b),
+        Some(None) => return Err("an event noun with no actor of its own".into()),
+        None => owner,
+    };
+    let subj: Option<Vec<usize>> = match (t.source_slot, owner) {
+        (Some(i), _) => Some(vec![i]),
+        (None, Some(o)) => Some(vec![o]),
+        (None, None) => subject(start).or_else(|| subject(0)),
     };
     // With no actor before it, a verbal act in a statement is the speaker's own:
     // `We condemn ...` is resolved by coreference; `Strongly condemning the sanctions, ...`

@@ -25,6 +25,8 @@ pub struct Trigger<'d> {
     /// Mention indices bound by `$` and `+`.
     pub source_slot: Option<usize>,
     pub target_slot: Option<usize>,
+    /// The head reads as a noun (`Russia's invasion`), not a verb.
+    pub nominal: bool,
 }
 
 /// Patterns ranked from here on come from imported files, not `verbs/dyad.txt`.
@@ -264,7 +266,7 @@ pub fn find_triggers<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention]) -
             if let Some((start, end, slots)) = m.try_pattern(p, head) {
                 let loose = (end - start).saturating_sub(p.weight());
                 if best.as_ref().is_none_or(|(_, l)| loose < *l) {
-                    best = Some((Trigger { head, start, end, pattern: p, source_slot: slots[0], target_slot: slots[1] }, loose));
+                    best = Some((Trigger { head, start, end, pattern: p, source_slot: slots[0], target_slot: slots[1], nominal: nominal || !verbal }, loose));
                 }
             }
         }

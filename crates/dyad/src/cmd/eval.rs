@@ -1,5 +1,6 @@
 //! `dyad eval GOLD.jsonl`: code the gold documents and score them like `score_events.py`.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -45,10 +46,9 @@ pub fn run(a: Args) -> Result<ExitCode> {
     }
     let preds: Vec<score::Pred> = predicted.iter().map(score::Pred::from_event).collect();
     let r = score::score(&gold, &preds);
-    if a.json {
-        println!("{}", r.to_json());
-    } else {
-        print!("{}", r.report(a.by_root));
-    }
+    let text = if a.json { format!("{}\n", r.to_json()) } else { r.report(a.by_root) };
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

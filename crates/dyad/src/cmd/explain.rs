@@ -1,5 +1,6 @@
 //! `dyad explain "SENTENCE"`: every step of coding one sentence, with dictionary origins.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -28,6 +29,8 @@ pub fn run(a: Args) -> Result<ExitCode> {
     }
     let coder = super::coder(a.dict.as_ref())?;
     let speaker = a.speaker.as_deref().map(|s| s.to_uppercase());
-    print!("{}", coder.explain(&a.sentence, a.date.as_deref(), speaker.as_deref()));
+    let mut out = std::io::stdout().lock();
+    out.write_all(coder.explain(&a.sentence, a.date.as_deref(), speaker.as_deref()).as_bytes())?;
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
