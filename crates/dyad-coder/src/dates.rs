@@ -4,13 +4,17 @@
 //! rule, in order: the nearest expression in the trigger's clause (before or after it); one
 //! inside the trigger; the nearest before it in the sentence; the date carried by the
 //! paragraph (narrative carries forward); for acts told in the past tense, the date carried by
-//! the document; else the document date (`date_source: "doc"`). A dateline's date is the
+//! the document; else the day the report is about (the first day it names within ten days
+//! before the document date); else the document date (`date_source: "doc"`). A dateline's date is the
 //! report's, never the act's; an anniversary dates only acts planned for it. Events the document dates are
 //! remembered so that `the first anniversary of the visit` resolves to the visit's date.
 
 use dyad_dates::{Context, DateValue, Kind, PartialDate, TimeExpr};
 
 use crate::sentence::Sent;
+
+/// How far after a trigger (in bytes) an expression in its clause may stand and still date it.
+const AFTER_REACH: usize = 60;
 
 /// An event's date with its provenance.
 #[derive(Clone, Debug)]
@@ -27,6 +31,10 @@ pub struct DateContext {
     known: Vec<(Vec<String>, DateValue)>,
     paragraph_carry: Option<(usize, DateValue, String)>,
     doc_carry: Option<(DateValue, String)>,
+    /// The news peg: the first day the text names within ten days before the document date
+    /// (`had talks on June 19` in a report of June 20). Acts the text does not date happened
+    /// then, not on the day of the report.
+    anchor: Option<(DateValue, String)>,
 }
 
 /// Whether `d` is a real `YYYY-MM-DD` day.
@@ -47,7 +55,7 @@ const FUTURE_WORDS: &[&str] = &[
 impl DateContext {
     pub fn new(doc_date: Option<&str>) -> DateContext {
         let parsed = doc_date.and_then(|d| d.parse::<PartialDate>().ok());
-        DateContext { doc_date: parsed, doc_str: parsed.map(|d| d.to_string()), known: Vec::new(), paragraph_carry: None, doc_carry: None }
+        DateContext { doc_date: parsed, doc_str: parsed.map(|d| d.to_string()), known: Vec::new(), paragraph_carry: None, doc_carry: None, anchor: None }
     }
 
     /// Temporal expressions of a sentence.
@@ -78,6 +86,8 @@ impl DateContext {
         let in_clause = usable
             .iter()
             .filter(|e| e.start >= clause_start && e.end <= clause_end && !(e.start < te && tb < e.end))
+            // Far after the trigger, an expression belongs to something the act is about.
+            .filter(|e| e.end <= tb || e.start < te + AFTER_REACH)
             .min_by_key(|e| dist(e))
             .copied();
         let inside = usable.iter().find(|e| e.start < te && tb < e.end).copied();
@@ -94,6 +104,9 @@ impl DateContext {
             if !future {
                 self.paragraph_carry = Some((paragraph, v.clone(), text.to_string()));
                 self.doc_carry = Some((v.clone(), text.to_string()));
+                if self.anchor.is_none() && self.is_peg(&v) {
+                    self.anchor = Some((v.clone(), text.to_string()));
+                }
             }
             return Dated { value: v.to_string(), source, future, explanation };
         }
@@ -109,9 +122,35 @@ impl DateContext {
                 }
             }
         }
+        if let Some((v, t)) = &self.anchor {
+            return Dated { value: v.to_string(), source: "text", future, explanation: format!("the day the report is about, from `{t}`") };
+        }
         match &self.doc_str {
             Some(d) => Dated { value: d.clone(), source: "doc", future, explanation: "no expression governs it: the document date".into() },
             None => Dated { value: String::new(), source: "doc", future, explanation: "no expression and no document date".into() },
+        }
+    }
+
+    /// Sets the news peg from the document's sentences before any is coded, so that acts told
+    /// before the peg's sentence get it too.
+    pub fn find_anchor<'t>(&mut self, sentences: impl Iterator<Item = &'t str>) {
+        for text in sentences {
+            for e in self.find(text, 0) {
+                if !is_dateline(text, &e) && e.kind != Kind::Anniversary && self.is_peg(&e.value) {
+                    let t = text.get(e.start..e.end).unwrap_or("").to_string();
+                    self.anchor = Some((e.value.clone(), t));
+                    return;
+                }
+            }
+        }
+    }
+
+    /// A day within ten days before the document date.
+    fn is_peg(&self, v: &DateValue) -> bool {
+        let (DateValue::Point(p), Some(doc)) = (v, self.doc_date) else { return false };
+        match (p.day.is_some(), p.day_number(), doc.day_number()) {
+            (true, Some(a), Some(b)) => (0..=10).contains(&(b - a)),
+            _ => false,
         }
     }
 

@@ -396,6 +396,7 @@ pub fn code_document(dict: &Dictionary, doc: &DocInput) -> Coded {
     }
 
     let mut dates = DateContext::new(doc_date.as_deref());
+    dates.find_anchor(lay.sentences.iter().map(|s| s.span.of(text)));
     let mut events = Vec::new();
     for (i, sen) in lay.sentences.iter().enumerate() {
         let t = sen.span.of(text);
