@@ -42,7 +42,7 @@ AGENTS = {
 }
 KINDS = {
     "countries.tsv": {"name", "adj", "capital"},
-    "igos.tsv": {"name"},
+    "igos.tsv": {"name", "region"},
     "bodies.tsv": {"body"},
     "people.tsv": {"person"},
 }
