@@ -235,6 +235,15 @@ fn code_sentence(
             }
             continue;
         }
+        // `the 75th anniversary of the establishment of relations`: a past act commemorated,
+        // not an act of this text.
+        let commemorated = (tr.start.saturating_sub(4)..tr.start).any(|k| s.norms[k] == "anniversary");
+        if commemorated {
+            if let Some(t) = trace.as_deref_mut() {
+                let _ = writeln!(t, "    dropped: the act an anniversary commemorates");
+            }
+            continue;
+        }
         // Acts in a condition (`if`, `in case`, `unless`) are hypothetical.
         let clause_start = (0..tr.head).rev().find(|&k| matches!(s.norms[k].as_str(), "," | ";" | ":")).map(|k| k + 1).unwrap_or(0);
         let conditional = (clause_start..tr.head).any(|k| {

@@ -30,7 +30,8 @@ fn rank(e: &Event, doc_date: Option<&str>) -> (u8, usize) {
 }
 
 /// Within one sentence, one event per dyad and root: `developed relations by strengthening
-/// cooperation` is one act of cooperation. Distinct titles of a compound subject (`the
+/// cooperation` is one act of cooperation; in root 04 per code, since `visited and held
+/// talks` is two acts. Distinct titles of a compound subject (`the
 /// Minister of A and the Minister of B visited`) stay distinct.
 pub fn one_per_sentence(events: Vec<Event>) -> Vec<Event> {
     let mut seen = std::collections::HashSet::new();
@@ -38,7 +39,10 @@ pub fn one_per_sentence(events: Vec<Event>) -> Vec<Event> {
         .into_iter()
         .filter(|e| {
             let title = e.source_name.clone().filter(|_| e.source_agent.is_some());
-            seen.insert((e.sentence_index, e.source_country.clone(), e.target_country.clone(), e.root.clone(), title))
+            // Contacts of different kinds are different acts (a visit, then talks); other
+            // roots grade one act (cooperation, support), so the root decides.
+            let kind = if e.root == "04" { e.code.clone() } else { e.root.clone() };
+            seen.insert((e.sentence_index, e.source_country.clone(), e.target_country.clone(), kind, title))
         })
         .collect()
 }
