@@ -47,9 +47,9 @@ pub struct Role {
 /// How many tokens after the trigger its object may start.
 const TARGET_WINDOW: usize = 10;
 
-const CLAUSE_WORDS: &[&str] = &["while", "whereas", "but", "although", "though", "because", "unless", "if", "when", "after", "before", "since"];
+const CLAUSE_WORDS: &[&str] = &["while", "whereas", "but", "although", "though", "because", "unless", "if", "when", "after", "before", "since", "as"];
 const PREPOSITIONS: &[&str] = &[
-    "in", "at", "on", "during", "after", "following", "amid", "under", "with", "despite", "between", "from", "for", "as",
+    "in", "at", "on", "during", "after", "following", "amid", "under", "with", "despite", "between", "from", "for",
     "since", "before", "upon", "over", "by", "through", "to", "against", "of", "about", "toward", "towards", "into", "among",
     "without", "within", "like", "regarding", "concerning", "including", "than",
 ];
@@ -169,9 +169,33 @@ fn actors_of(ms: &[Mention], g: &[usize]) -> Vec<Actor> {
     out
 }
 
+/// A statement condemning what it describes (`The US is the arch-criminal`): the speaker is
+/// the source, the other party nearest the evaluative word the target (else the other party
+/// of the dyad in play). Only statements have a speaker; news has none.
+fn speaker_act(t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pair: Option<(&Actor, &Actor)>) -> Result<Vec<Role>, String> {
+    let Some(sp) = speaker else { return Err("an evaluation, and the text has no speaker".into()) };
+    // The party nearest the evaluative word, one before it first (`the US is the criminal`).
+    let dist = |m: &Mention| if m.end <= t.head { (0, t.head - m.end) } else { (1, m.start - t.head) };
+    let named = ms
+        .iter()
+        .filter(|m| m.kind != MentionKind::Coref)
+        .filter_map(|m| match &m.referent {
+            Referent::One(a) if a.country != sp.country => Some((dist(m), a)),
+            _ => None,
+        })
+        .min_by_key(|(d, _)| (d.1 > 12, d.0, d.1))
+        .map(|(_, a)| a.clone());
+    let other = pair.and_then(|(a, b)| if a.country == sp.country { Some(b.clone()) } else if b.country == sp.country { Some(a.clone()) } else { None });
+    let Some(target) = named.or(other) else { return Err("an evaluation of no other party".into()) };
+    Ok(vec![Role { source: sp.clone(), target, how: "the speaker's evaluation of the party it describes".into() }])
+}
+
 /// Source and target pairs for a trigger, or a reason why there are none.
 pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pair: Option<(&Actor, &Actor)>) -> Result<Vec<Role>, String> {
     let code = t.pattern.code.as_deref().unwrap_or("");
+    if t.pattern.speaker_act {
+        return speaker_act(t, ms, speaker, pair);
+    }
     let mutual_code = MUTUAL_CODES.contains(&code);
     let lb = left_boundary(s, t.start);
     let rb = right_boundary(s, t.end);

@@ -260,7 +260,7 @@ pub fn find_triggers<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention]) -
             }
             // A bare head of dyad's own is a verb (`condemned`) or an event noun used with a
             // party of its own (`Russia's invasion`, `sanctions on Iran`, `talks with Japan`).
-            if p.weight() == 1 && !verbal && !nominal_with_party(s, mentions, head) {
+            if p.weight() == 1 && !verbal && !p.speaker_act && !nominal_with_party(s, mentions, head) {
                 continue;
             }
             if let Some((start, end, slots)) = m.try_pattern(p, head) {

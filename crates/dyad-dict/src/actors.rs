@@ -188,6 +188,7 @@ impl Builder {
                 continue;
             }
             let kind = match *kind {
+                "name" if file.ends_with("igos.tsv") => ActorKind::Igo,
                 "name" => ActorKind::Name,
                 "adj" => ActorKind::Adj,
                 "capital" => ActorKind::Capital,

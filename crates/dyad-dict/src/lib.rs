@@ -63,6 +63,7 @@ pub const FILES: &[&str] = &[
     "agents.tsv",
     "verbs/irregular.tsv",
     "verbs/dyad.txt",
+    "verbs/evaluative.txt",
     "verbs/cameo.txt",
     "cameo/codes.tsv",
 ];
@@ -75,6 +76,7 @@ const BUNDLED: &[(&str, &str)] = &[
     ("agents.tsv", include_str!("../data/agents.tsv")),
     ("verbs/irregular.tsv", include_str!("../data/verbs/irregular.tsv")),
     ("verbs/dyad.txt", include_str!("../data/verbs/dyad.txt")),
+    ("verbs/evaluative.txt", include_str!("../data/verbs/evaluative.txt")),
     ("verbs/cameo.txt", include_str!("../data/verbs/cameo.txt")),
     ("cameo/codes.tsv", include_str!("../data/cameo/codes.tsv")),
 ];

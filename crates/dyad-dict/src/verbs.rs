@@ -35,6 +35,9 @@ pub struct Pattern {
     pub origin: Origin,
     /// Lower is tried first: the file's rank, then the line.
     pub rank: u32,
+    /// From `verbs/evaluative.txt`: words by which a statement's speaker condemns what it
+    /// describes (`the arch-criminal`, `a farce`). The speaker is the source.
+    pub speaker_act: bool,
 }
 
 impl Pattern {
@@ -70,7 +73,11 @@ pub(crate) struct Builder {
 impl Builder {
     pub(crate) fn load(&mut self, file: &'static str, text: &str, lemmas: &Lemmatizer, diags: &mut Vec<Diagnostic>) {
         // verbs/dyad.txt is tried before every imported file.
-        let file_rank = if file.ends_with("dyad.txt") { 0 } else { 1 + self.files };
+        // dyad's own files (`verbs/dyad.txt`, `verbs/evaluative.txt`) are tried before
+        // every imported file.
+        let own = file.ends_with("dyad.txt") || file.ends_with("evaluative.txt");
+        let file_rank = if own { 0 } else { 1 + self.files };
+        let speaker_act = file.ends_with("evaluative.txt");
         self.files += 1;
         for (n, line) in text.lines().enumerate() {
             let Some(f) = fields(line) else { continue };
@@ -96,6 +103,7 @@ impl Builder {
                     text: pat.to_string(),
                     origin,
                     rank: file_rank * 1_000_000 + n as u32,
+                    speaker_act,
                 }),
                 Err(m) => diags.push(bad(m)),
             }
