@@ -116,7 +116,10 @@ impl DateContext {
                     return Dated { value: v.to_string(), source: "text", future, explanation: format!("carried from `{t}` earlier in the paragraph") };
                 }
             }
-            if is_past(s, start, end) {
+            // In a report pegged to a day, undated past acts belong to that day, not to the
+            // background the narrative last dated.
+            let pegged = self.anchor.as_ref().is_some_and(|(v, _)| Some(v.to_string()) != self.doc_str);
+            if is_past(s, start, end) && !pegged {
                 if let Some((v, t)) = &self.doc_carry {
                     return Dated { value: v.to_string(), source: "text", future, explanation: format!("past tense: carried from `{t}` earlier in the document") };
                 }
@@ -129,6 +132,11 @@ impl DateContext {
             Some(d) => Dated { value: d.clone(), source: "doc", future, explanation: "no expression governs it: the document date".into() },
             None => Dated { value: String::new(), source: "doc", future, explanation: "no expression and no document date".into() },
         }
+    }
+
+    /// The document date, for acts of the statement itself (its speaker's evaluations).
+    pub fn doc_dated(&self, why: &str) -> Dated {
+        Dated { value: self.doc_str.clone().unwrap_or_default(), source: "doc", future: false, explanation: why.to_string() }
     }
 
     /// Sets the news peg from the document's sentences before any is coded, so that acts told

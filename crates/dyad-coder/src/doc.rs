@@ -265,7 +265,11 @@ fn code_sentence(
             }
         };
         let (bs, be) = s.byte_span(tr.start, tr.end);
-        let dated = dates.for_event(&s, &exprs, tr.start, tr.end, tr.head, paragraph);
+        let dated = if pat.speaker_act {
+            dates.doc_dated("the statement's own evaluation: the date of the statement")
+        } else {
+            dates.for_event(&s, &exprs, tr.start, tr.end, tr.head, paragraph)
+        };
         let code = match crate::roles::intent_of(code).filter(|_| dated.future) {
             Some(intent) => {
                 if let Some(t) = trace.as_deref_mut() {
