@@ -14,7 +14,7 @@ use dyad_dates::{Context, DateValue, Kind, PartialDate, TimeExpr};
 use crate::sentence::Sent;
 
 /// How far after a trigger (in bytes) an expression in its clause may stand and still date it.
-const AFTER_REACH: usize = 60;
+const AFTER_REACH: usize = 45;
 
 /// An event's date with its provenance.
 #[derive(Clone, Debug)]
@@ -153,10 +153,16 @@ impl DateContext {
         }
     }
 
-    /// A day within ten days before the document date.
+    /// A day within ten days before the document date, or a span of days ending then
+    /// (`talks from March 6 to 10` in a report of March 10).
     fn is_peg(&self, v: &DateValue) -> bool {
-        let (DateValue::Point(p), Some(doc)) = (v, self.doc_date) else { return false };
-        match (p.day.is_some(), p.day_number(), doc.day_number()) {
+        let last = match v {
+            DateValue::Point(p) => *p,
+            DateValue::Range { start, end: Some(e) } if start.day.is_some() => *e,
+            DateValue::Range { .. } => return false,
+        };
+        let Some(doc) = self.doc_date else { return false };
+        match (last.day.is_some(), last.day_number(), doc.day_number()) {
             (true, Some(a), Some(b)) => (0..=10).contains(&(b - a)),
             _ => false,
         }

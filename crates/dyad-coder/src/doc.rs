@@ -159,7 +159,13 @@ fn code_sentence(
         find_mentions(&s, dict, &ctx, None)
     };
     st.remember(&pre);
-    st.salience.add(&pre, 1);
+    // Places (`talks in Abuja`) are not parties: they do not make a country salient.
+    let parties: Vec<Mention> = pre
+        .iter()
+        .filter(|m| !(m.kind == MentionKind::Capital && m.start > 0 && matches!(s.norms[m.start - 1].as_str(), "in" | "at")))
+        .cloned()
+        .collect();
+    st.salience.add(&parties, 1);
     // Two countries coordinated in this very sentence (`Germany and Poland held talks ... and
     // the two countries agreed`) are the dyad in play; else the two most salient.
     let named: Vec<&Mention> = pre.iter().filter(|m| m.kind != MentionKind::Coref).collect();
@@ -168,6 +174,14 @@ fn code_sentence(
         let joined = (w[0].end..w[1].start).all(|k| matches!(s.norms[k].as_str(), "and" | "-" | "the"));
         (joined && w[1].start > w[0].end && a.country != b.country).then(|| (plain(&a.country), plain(&b.country)))
     });
+    // Coordinated countries are the dyad the story is about: they stay salient.
+    if let Some((a, b)) = &coordinated {
+        for c in [&a.country, &b.country] {
+            if let Some(e) = st.salience.counts.get_mut(c) {
+                e.0 += 2;
+            }
+        }
+    }
     let pair = coordinated.or_else(|| st.salience.pair(&st.known_actors));
     let ctx = Context {
         speaker: st.speaker.as_ref(),

@@ -45,6 +45,8 @@ pub struct Mention {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MentionKind {
     Country,
+    /// A capital standing for its state (`Moscow said`), or naming a place (`talks in Abuja`).
+    Capital,
     Igo,
     Body,
     Person,
@@ -232,6 +234,7 @@ pub fn find_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<&
                     ActorKind::Person => MentionKind::Person,
                     ActorKind::Body => MentionKind::Body,
                     ActorKind::Igo => MentionKind::Igo,
+                    ActorKind::Capital => MentionKind::Capital,
                     _ => MentionKind::Country,
                 };
                 let named = matches!(h.kind, ActorKind::Person | ActorKind::Body);

@@ -151,7 +151,7 @@ fn actors_of(ms: &[Mention], g: &[usize]) -> Vec<Actor> {
     let mut out: Vec<Actor> = Vec::new();
     for &i in g {
         // In a compound of titles, the country that closes it (`... of Russia`) is no actor of its own.
-        if compound && ms[i].kind == MentionKind::Country {
+        if compound && matches!(ms[i].kind, MentionKind::Country | MentionKind::Capital) {
             if let Referent::One(a) = &ms[i].referent {
                 if titles.iter().any(|t| t.country == a.country) {
                     continue;
@@ -188,6 +188,13 @@ fn speaker_act(t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pair: Optio
     let other = pair.and_then(|(a, b)| if a.country == sp.country { Some(b.clone()) } else if b.country == sp.country { Some(a.clone()) } else { None });
     let Some(target) = named.or(other) else { return Err("an evaluation of no other party".into()) };
     Ok(vec![Role { source: sp.clone(), target, how: "the speaker's evaluation of the party it describes".into() }])
+}
+
+/// `talks in Abuja`: a capital after `in`/`at` is where an act happens, not a party to it,
+/// except for the arrivals and visits that go there (`arrived in Lima`).
+fn is_place(s: &Sent, m: &Mention, code: &str) -> bool {
+    let after_in = m.start > 0 && matches!(s.norms[m.start - 1].as_str(), "in" | "at");
+    m.kind == MentionKind::Capital && after_in && code != "042"
 }
 
 /// Source and target pairs for a trigger, or a reason why there are none.
@@ -295,6 +302,7 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
                 // prisoners`).
                 ms[i].start > t.head
                     && !(t.source_slot == Some(i))
+                    && !is_place(s, &ms[i], code)
                     && ms[i].start <= t.end + window
                     && ms[i].end <= rb
                     && !subj.as_ref().is_some_and(|g| g.contains(&i))
