@@ -42,9 +42,25 @@ pub fn valid_day(d: &str) -> bool {
     d.len() == 10 && d.parse::<PartialDate>().ok().is_some_and(|p| p.day.is_some())
 }
 
-/// The document date from datelines, sign-offs and mirror lines of the text.
+/// The document date from datelines, sign-offs and mirror lines of the text. Datelines and
+/// mirror lines open a text and sign-offs close it, so only its first and last few
+/// kilobytes are read: a huge document costs no more than a small one.
 pub fn doc_date_from_text(text: &str) -> Option<String> {
-    dyad_dates::doc_date_from_text(text).filter(|(d, ..)| d.day.is_some()).map(|(d, ..)| d.to_string())
+    const HEAD: usize = 4096;
+    const TAIL: usize = 1024;
+    let read = |t: &str| dyad_dates::doc_date_from_text(t).filter(|(d, ..)| d.day.is_some()).map(|(d, ..)| d.to_string());
+    if text.len() <= HEAD + TAIL {
+        return read(text);
+    }
+    let cut = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let head = &text[..cut(HEAD)];
+    let tail = &text[cut(text.len() - TAIL)..];
+    read(tail).or_else(|| read(head))
 }
 
 const FUTURE_WORDS: &[&str] = &[
