@@ -254,10 +254,21 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
         Some(None) => return Err("an event noun with no actor of its own".into()),
         None => owner,
     };
-    let subj: Option<Vec<usize>> = match (t.source_slot, owner) {
-        (Some(i), _) => Some(vec![i]),
-        (None, Some(o)) => Some(vec![o]),
-        (None, None) => subject(start).or_else(|| subject(0)),
+    // `Putin welcomed Pezeshkian, who was visiting the Kremlin`: in a relative clause the
+    // subject is the antecedent right before `who`/`which`.
+    let relative = (t.start.saturating_sub(6)..t.start)
+        .rev()
+        .find(|&k| matches!(s.norms[k].as_str(), "who" | "which"))
+        .filter(|&k| (k + 1..t.start).all(|j| !matches!(s.norms[j].as_str(), "," | ";")))
+        .and_then(|k| {
+            let before = if k > 0 && s.norms[k - 1] == "," { k - 1 } else { k };
+            ms.iter().position(|m| m.end == before)
+        });
+    let subj: Option<Vec<usize>> = match (t.source_slot, owner, relative) {
+        (Some(i), _, _) => Some(vec![i]),
+        (None, Some(o), _) => Some(vec![o]),
+        (None, None, Some(r)) => Some(vec![r]),
+        (None, None, None) => subject(start).or_else(|| subject(0)),
     };
     // With no actor before it, a verbal act in a statement is the speaker's own:
     // `We condemn ...` is resolved by coreference; `Strongly condemning the sanctions, ...`
