@@ -227,7 +227,14 @@ fn clause_bytes(s: &Sent, start: usize, end: usize) -> (usize, usize) {
 
 /// A future or planned act: a future marker before the trigger's head in its clause.
 fn is_future(s: &Sent, head: usize) -> bool {
-    let from = (head.saturating_sub(8)..head).rev().find(|&k| matches!(s.norms[k].as_str(), "," | ";" | ":")).map(|k| k + 1).unwrap_or(head.saturating_sub(8));
+    // `should strengthen X, and deepen Y`: coordinated verbs share the modal, so `, and`
+    // does not end the look-back; other commas and semicolons do.
+    let cut = |k: usize| match s.norms[k].as_str() {
+        ";" | ":" => true,
+        "," => !matches!(s.norm_opt(k + 1), Some("and" | "or")),
+        _ => false,
+    };
+    let from = (head.saturating_sub(14)..head).rev().find(|&k| cut(k)).map(|k| k + 1).unwrap_or(head.saturating_sub(14));
     let words: Vec<&str> = (from..head).map(|k| s.norms[k].as_str()).collect();
     words.iter().any(|w| FUTURE_WORDS.contains(w)) || dyad_dates::is_future_marker(&words)
 }
