@@ -225,18 +225,28 @@ fn clause_bytes(s: &Sent, start: usize, end: usize) -> (usize, usize) {
     (a, b)
 }
 
-/// A future or planned act: a future marker before the trigger's head in its clause.
-fn is_future(s: &Sent, head: usize) -> bool {
-    // `should strengthen X, and deepen Y`: coordinated verbs share the modal, so `, and`
-    // does not end the look-back; other commas and semicolons do.
+/// The words before a trigger's head that a modal can govern: back to a semicolon or a comma
+/// that does not join coordinated verbs (`should strengthen X, and deepen Y`).
+fn modal_window<'s>(s: &'s Sent, head: usize) -> Vec<&'s str> {
     let cut = |k: usize| match s.norms[k].as_str() {
         ";" | ":" => true,
         "," => !matches!(s.norm_opt(k + 1), Some("and" | "or")),
         _ => false,
     };
     let from = (head.saturating_sub(14)..head).rev().find(|&k| cut(k)).map(|k| k + 1).unwrap_or(head.saturating_sub(14));
-    let words: Vec<&str> = (from..head).map(|k| s.norms[k].as_str()).collect();
+    (from..head).map(|k| s.norms[k].as_str()).collect()
+}
+
+/// A future or planned act: a future marker before the trigger's head in its clause.
+fn is_future(s: &Sent, head: usize) -> bool {
+    let words = modal_window(s, head);
     words.iter().any(|w| FUTURE_WORDS.contains(w)) || dyad_dates::is_future_marker(&words)
+}
+
+/// An obligation or a norm (`the two sides shall consult`, `should meet`): a commitment, not
+/// a scheduled act.
+pub fn is_obligation(s: &Sent, head: usize) -> bool {
+    modal_window(s, head).iter().any(|w| matches!(*w, "shall" | "should" | "must"))
 }
 
 /// Told in the past tense: a past form of the head or a past auxiliary before it; the

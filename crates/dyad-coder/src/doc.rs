@@ -284,7 +284,8 @@ fn code_sentence(
         } else {
             dates.for_event(&s, &exprs, tr.start, tr.end, tr.head, paragraph)
         };
-        let code = match crate::roles::intent_of(code).filter(|_| dated.future) {
+        let obligation = crate::dates::is_obligation(&s, tr.head);
+        let code = match crate::roles::intent_of(code, obligation).filter(|_| dated.future && !pat.speaker_act) {
             Some(intent) => {
                 if let Some(t) = trace.as_deref_mut() {
                     let _ = writeln!(t, "    announced or planned: {code} becomes the intent {intent}");

@@ -22,10 +22,12 @@ pub const MUTUAL_CODES: &[&str] = &["040", "041", "044", "046", "057", "062", "0
 
 /// What an act becomes when the text announces or plans it: a promise to cooperate is
 /// 030/031, to give aid 033, to yield 035; a planned use of force is a threat (13x). CAMEO
-/// codes intentions, not acts that have not happened. Scheduled meetings and visits keep
-/// their 04x code (with `future: true`): they are acts on a calendar, not promises.
-pub fn intent_of(code: &str) -> Option<&'static str> {
+/// codes intentions, not acts that have not happened. A scheduled meeting or visit keeps its
+/// 04x code (with `future: true`): it is an act on a calendar; one that an obligation sets
+/// (`the two sides shall consult`) is a commitment to meet, 036.
+pub fn intent_of(code: &str, obligation: bool) -> Option<&'static str> {
     Some(match code.get(..2)? {
+        "04" if obligation => "036",
         "05" => "030",
         "06" => "031",
         "07" => "033",
