@@ -64,6 +64,19 @@ fn looks_verbal(s: &Sent, dict: &Dictionary, mentions: &[Mention], i: usize) -> 
         if DETERMINERS.contains(&pw) {
             return false;
         }
+        // `denounces and categorically rejects`: a verb coordinated with a verb of the same
+        // inflection.
+        if matches!(pw, "and" | "or") && p > 0 {
+            let mut q = p - 1;
+            while q > 0 && s.norms[q].ends_with("ly") {
+                q -= 1;
+            }
+            let other = s.norms[q].as_str();
+            let same = (w.ends_with("ed") && other.ends_with("ed")) || (w.ends_with('s') && other.ends_with('s') && !other.ends_with("ss"));
+            if same && q > 0 && (AUX.contains(&s.norms[q - 1].as_str()) || mentions.iter().any(|m| m.end == q) || s.norms[q - 1].ends_with("ly")) {
+                return true;
+            }
+        }
         break;
     }
     let after_subject = i > 0
