@@ -268,6 +268,26 @@ pub fn find_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<&
         Referent::One(a) => !a.country.is_empty(),
         Referent::Pair(..) => true,
     });
+    // A parenthesis is an aside (`Director General (South Asia and SAARC) X summoned`,
+    // `the Democratic People's Republic of Korea (DPRK)`): what it names is no party.
+    if !ctx.keep_media {
+        let mut depth = vec![0i32; s.tokens.len()];
+        let mut d = 0;
+        for (k, slot) in depth.iter_mut().enumerate() {
+            match s.norms[k].as_str() {
+                "(" => {
+                    *slot = d + 1;
+                    d += 1;
+                }
+                ")" => {
+                    *slot = d;
+                    d = (d - 1).max(0);
+                }
+                _ => *slot = d,
+            }
+        }
+        out.retain(|m| depth.get(m.start).is_none_or(|&x| x == 0));
+    }
     out.sort_by_key(|m| m.start);
     out
 }
