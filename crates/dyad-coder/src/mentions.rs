@@ -170,47 +170,30 @@ pub fn find_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<&
             continue;
         }
         let how = |h: &Hit| format!("`{}` -> {} ({})", s.span_text(h.start, h.end), describe(h), h.origin);
-        // Adjective/name + title: `Russian Foreign Minister`, `DPRK Foreign Ministry`.
-        if matches!(h.kind, ActorKind::Adj | ActorKind::Name) {
-            if let Some(n) = next.filter(|n| n.kind == ActorKind::Agent && n.start == h.end) {
-                let end = extend_title(s, n.end);
-                out.push(Mention {
-                    start: h.start,
-                    end,
-                    referent: Referent::One(Actor {
-                        country: h.country.clone().unwrap_or_default(),
-                        agent: n.agent.clone(),
-                        name: Some(s.span_text(h.start, end).to_string()),
-                        role: n.role.clone(),
-                        is_person: false,
-                    }),
-                    how: vec![how(h), how(n)],
-                    kind: MentionKind::Title,
-                });
-                i += 2;
-                continue;
-            }
-        }
-        // Possessive: `Russia's foreign ministry`.
-        if matches!(h.kind, ActorKind::Name | ActorKind::Capital) {
-            if let Some(n) = next.filter(|n| n.kind == ActorKind::Agent && n.start == h.end + 1 && s.norm(h.end) == "'s") {
-                let end = extend_title(s, n.end);
-                out.push(Mention {
-                    start: h.start,
-                    end,
-                    referent: Referent::One(Actor {
-                        country: h.country.clone().unwrap_or_default(),
-                        agent: n.agent.clone(),
-                        name: Some(s.span_text(n.start, end).to_string()),
-                        role: n.role.clone(),
-                        is_person: false,
-                    }),
-                    how: vec![how(h), how(n)],
-                    kind: MentionKind::Title,
-                });
-                i += 2;
-                continue;
-            }
+        // A country and a title after it make one titled actor: adjective or name + title
+        // (`Russian Foreign Minister`, `DPRK Foreign Ministry`, named in full), or a possessive
+        // (`Russia's foreign ministry`, named by the title).
+        let adjacent = next.filter(|n| n.kind == ActorKind::Agent && n.start == h.end && matches!(h.kind, ActorKind::Adj | ActorKind::Name));
+        let possessive = next.filter(|n| {
+            n.kind == ActorKind::Agent && n.start == h.end + 1 && s.norm(h.end) == "'s" && matches!(h.kind, ActorKind::Name | ActorKind::Capital)
+        });
+        if let Some((n, name_from)) = adjacent.map(|n| (n, h.start)).or(possessive.map(|n| (n, n.start))) {
+            let end = extend_title(s, n.end);
+            out.push(Mention {
+                start: h.start,
+                end,
+                referent: Referent::One(Actor {
+                    country: h.country.clone().unwrap_or_default(),
+                    agent: n.agent.clone(),
+                    name: Some(s.span_text(name_from, end).to_string()),
+                    role: n.role.clone(),
+                    is_person: false,
+                }),
+                how: vec![how(h), how(n)],
+                kind: MentionKind::Title,
+            });
+            i += 2;
+            continue;
         }
         match h.kind {
             ActorKind::Agent => {
