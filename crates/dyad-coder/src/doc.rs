@@ -197,6 +197,12 @@ fn code_sentence(
     let ms = find_mentions(&s, dict, &ctx, Some(&mut learned));
     let triggers = find_triggers(&s, dict, &ms);
     let exprs = dates.find(text, paragraph);
+    // A date no calendar has (`February 30`) dates nothing: say so, the events fall back.
+    for bad in dyad_dates::impossible(text) {
+        let what = text.get(bad.start..bad.end).unwrap_or("");
+        let message = format!("`{what}` is not a date ({}): events fall back to another date", bad.reason);
+        notes.push(Note { sentence_index: Some(index), message });
+    }
     if let Some(t) = trace.as_deref_mut() {
         let toks: Vec<&str> = (0..s.tokens.len()).map(|i| s.text_of(i)).collect();
         let _ = writeln!(t, "tokens: {}", toks.join(" | "));

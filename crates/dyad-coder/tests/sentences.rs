@@ -106,3 +106,21 @@ fn coder_cases() {
     }
     assert!(failures.is_empty(), "{} of {} cases fail:\n{}", failures.len(), all.len(), failures.join("\n"));
 }
+
+#[test]
+fn impossible_dates_fall_back_with_a_note() {
+    let coder = Coder::new(Dictionary::bundled());
+    let coded = coder.code(&DocInput {
+        id: "bad-date",
+        text: "Norway and Sweden held talks on February 30 in Oslo.",
+        title: None,
+        doc_date: Some("2024-03-05"),
+        publisher: None,
+        first_line_is_title: false,
+    });
+    assert!(!coded.events.is_empty());
+    assert!(coded.events.iter().all(|e| e.date == "2024-03-05" && e.date_source == "doc"), "{:?}", coded.events);
+    assert!(coded.notes.iter().any(|n| n.message.contains("`February 30` is not a date")), "{:?}", coded.notes);
+    let explained = coder.explain("Talks were held on Juche 0 between them.", Some("2024-03-05"), None);
+    assert!(explained.contains("`Juche 0` is not a date"), "{explained}");
+}

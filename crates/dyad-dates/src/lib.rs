@@ -34,6 +34,7 @@ mod calendar;
 mod dateline;
 mod future;
 mod historic;
+mod impossible;
 mod juche;
 mod ranges;
 mod relative;
@@ -45,6 +46,7 @@ pub use calendar::{days_in_month, is_leap, DateValue, ParseDateError, PartialDat
 pub use dateline::doc_date_from_text;
 pub use future::is_future_marker;
 pub use historic::historic_dates;
+pub use impossible::{impossible, Impossible};
 pub use juche::JUCHE_OFFSET;
 
 use scan::{Cand, Scan};

@@ -1,0 +1,136 @@
+//! Dates that are written as dates but cannot be: `February 30`, `31 April 2023`,
+//! `Juche 0`, `2023-13-01`, `32/01/2024`.
+//!
+//! [`impossible`] finds them so that the coder can say why an event fell back to another
+//! date instead of silently ignoring the text. It resolves nothing and never panics; the
+//! expressions it reports are the ones [`crate::find`] leaves out.
+
+use crate::calendar::days_in_month;
+
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december",
+];
+
+/// A written date that no calendar has: its byte span and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Impossible {
+    pub start: usize,
+    pub end: usize,
+    pub reason: String,
+}
+
+/// Words with their byte offsets: runs of letters or digits (a `-` or `/` between digits
+/// stays inside, so `2023-13-01` is one word).
+fn words(text: &str) -> Vec<(usize, usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let b = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        let inner = (c == '-' || c == '/' || c == '.')
+            && i > 0
+            && b[i - 1].is_ascii_digit()
+            && b.get(i + 1).is_some_and(|x| x.is_ascii_digit());
+        if c.is_alphanumeric() || inner {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push((s, i, &text[s..i]));
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text.len(), &text[s..]));
+    }
+    out
+}
+
+fn month(w: &str) -> Option<u32> {
+    let l = w.to_lowercase();
+    MONTHS.iter().position(|m| *m == l).map(|i| i as u32 + 1)
+}
+
+fn day(w: &str) -> Option<u32> {
+    let d = w.trim_end_matches(|c: char| c.is_alphabetic());
+    (d.len() <= 2 && !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())).then(|| d.parse().ok()).flatten()
+}
+
+fn year(w: Option<&(usize, usize, &str)>) -> Option<i32> {
+    let w = w?.2;
+    (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse().ok()).flatten()
+}
+
+/// Impossible written dates in `text`, left to right.
+pub fn impossible(text: &str) -> Vec<Impossible> {
+    let ws = words(text);
+    let mut out = Vec::new();
+    let bad = |m: u32, d: u32, y: Option<i32>| {
+        // Without a year, February 29 is possible (a leap year may be meant).
+        let max = days_in_month(y.unwrap_or(2024), m).unwrap_or(31);
+        d == 0 || d > max
+    };
+    for (k, &(s, e, w)) in ws.iter().enumerate() {
+        // Month day [year]: `February 30`, `April 31, 2023`.
+        if let (Some(m), Some(&(_, e2, w2))) = (month(w), ws.get(k + 1)) {
+            if let Some(d) = day(w2) {
+                let y = year(ws.get(k + 2));
+                if bad(m, d, y) {
+                    out.push(Impossible { start: s, end: e2, reason: format!("{w} has no day {d}") });
+                }
+            }
+        }
+        // Day month [year]: `31 April 2023`.
+        if let (Some(d), Some(&(_, e2, w2))) = (day(w), ws.get(k + 1)) {
+            if let Some(m) = month(w2) {
+                let y = year(ws.get(k + 2));
+                if bad(m, d, y) && d <= 99 {
+                    out.push(Impossible { start: s, end: e2, reason: format!("{w2} has no day {d}") });
+                }
+            }
+        }
+        // Juche 0 and before: the calendar starts at Juche 1 (1912).
+        if w.eq_ignore_ascii_case("juche") {
+            if let Some(&(_, e2, w2)) = ws.get(k + 1) {
+                if w2.parse::<i64>().is_ok_and(|n| n < 1) {
+                    out.push(Impossible { start: s, end: e2, reason: format!("Juche {w2} is before the Juche era") });
+                }
+            }
+        }
+        // Numeric forms: `2023-13-01`, `32/01/2024`, `31.04.2023`.
+        let parts: Vec<&str> = w.split(['-', '/', '.']).collect();
+        if parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+            let n: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+            let (y, m, d) = if parts[0].len() == 4 { (n[0], n[1], n[2]) } else if parts[2].len() == 4 { (n[2], n[1], n[0]) } else { continue };
+            let month_ok = (1..=12).contains(&m);
+            if !month_ok || bad(m, d, Some(y as i32)) {
+                let reason = if month_ok { format!("month {m} has no day {d}") } else { format!("there is no month {m}") };
+                out.push(Impossible { start: s, end: e, reason });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(t: &str) -> Vec<&str> {
+        impossible(t).iter().map(|i| &t[i.start..i.end]).collect()
+    }
+
+    #[test]
+    fn finds_impossible_dates() {
+        assert_eq!(spans("They met on February 30 in Oslo."), vec!["February 30"]);
+        assert_eq!(spans("On 31 April 2023 talks began."), vec!["31 April"]);
+        assert_eq!(spans("Pyongyang, May 2, Juche 0"), vec!["Juche 0"]);
+        assert_eq!(spans("Date: 32/01/2024 | Source"), vec!["32/01/2024"]);
+        assert_eq!(spans("filed 2023-13-01"), vec!["2023-13-01"]);
+        assert_eq!(spans("February 29, 2023 and February 29, 2024"), vec!["February 29"]);
+    }
+
+    #[test]
+    fn possible_dates_pass() {
+        assert!(impossible("June 19, 2024, 19 June 2024, 2024-06-19, 20/06/2024, Juche 109(2020), May 5").is_empty());
+        assert!(impossible("").is_empty());
+        assert!(impossible("Ünïcödé 31 Äpril, février 30").is_empty());
+    }
+}
