@@ -447,3 +447,29 @@ fn dict_dir_adds_actors() {
     assert!(!r.stderr.contains("not a directory: not a directory"), "cause printed twice: {}", r.stderr);
     assert!(r.stdout.is_empty());
 }
+
+#[test]
+fn parallel_output_does_not_depend_on_jobs() {
+    // More documents than one batch, with a bad line in the middle: the same bytes whatever
+    // the thread count, and the bad line still named in its place.
+    let dir = tempfile::tempdir().unwrap();
+    let sentences = [
+        "Japan condemned the Russian Federation on Monday.",
+        "The Foreign Minister of Chile visited Peru last week and held talks with his counterpart.",
+        "Egypt and Sudan signed a trade accord. The two countries will also hold talks next month.",
+        "Poland summoned the Belarusian ambassador over the border incident.",
+    ];
+    let mut lines: String = (0..1200).map(|i| doc_line(&format!("p{i}"), sentences[i % sentences.len()])).collect();
+    lines.push_str("not json\n");
+    lines.push_str(&doc_line("last", "Kenya praised Uganda for its help."));
+    let f = write(dir.path(), "many.jsonl", lines);
+    let one = run(&["code", "-j", "1", s(&f)]);
+    let two = run(&["code", "-j", "2", s(&f)]);
+    one.assert_no_panic();
+    assert_eq!(one.code, Some(1), "the bad line makes the run fail: {}", one.stderr);
+    assert!(one.stderr.contains("many.jsonl:1201"), "{}", one.stderr);
+    assert_eq!(one.stdout, two.stdout);
+    let events = one.events();
+    assert!(events.len() > 1200, "{}", events.len());
+    assert_eq!(events.last().unwrap()["doc_id"], "last");
+}

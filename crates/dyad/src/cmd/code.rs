@@ -1,4 +1,8 @@
 //! `dyad code PATH...`: code documents and print their events.
+//!
+//! Documents are read lazily and coded in batches across `--jobs` threads (rayon); each batch
+//! is written in input order before the next is read, so the output bytes do not depend on
+//! the thread count and memory stays bounded by the batch, whatever the input's size.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -21,6 +25,9 @@ pub struct Args {
     /// Also print the coder's notes (dropped candidates, missing dates) on stderr.
     #[arg(long)]
     pub verbose: bool,
+    /// Threads that code documents in parallel (default: all cores). Output order does not depend on it.
+    #[arg(long, short = 'j')]
+    pub jobs: Option<usize>,
     /// Files (.txt, .md, .html: one document each; .jsonl: one document a line), directories, or - for JSON Lines on stdin.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
@@ -38,44 +45,65 @@ pub fn code_one(coder: &dyad_coder::Coder, d: &Doc, verbose: bool) -> dyad_coder
         first_line_is_title: d.first_line_is_title,
     });
     if verbose {
-        for n in &coded.notes {
-            match n.sentence_index {
-                Some(i) => eprintln!("dyad: {} sentence {i}: {}", doc.id, n.message),
-                None => eprintln!("dyad: {}: {}", doc.id, n.message),
-            }
-        }
+        print_notes(&doc.id, &coded);
     }
     coded
 }
 
+fn print_notes(id: &str, coded: &dyad_coder::Coded) {
+    for n in &coded.notes {
+        match n.sentence_index {
+            Some(i) => eprintln!("dyad: {id} sentence {i}: {}", n.message),
+            None => eprintln!("dyad: {id}: {}", n.message),
+        }
+    }
+}
+
+/// How many documents are read before a batch is coded: enough to keep every thread busy,
+/// few enough that a stream of any length runs in bounded memory.
+const BATCH: usize = 512;
+
 pub fn run(a: Args) -> Result<ExitCode> {
+    use rayon::prelude::*;
     let coder = super::coder(a.dict.as_ref())?;
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(a.jobs.unwrap_or(0)).build()?;
     let stdout = std::io::stdout();
     let mut w = Writer::new(a.format, std::io::BufWriter::new(stdout.lock()))?;
     let mut failed = 0usize;
-    for path in input::expand(&a.paths) {
-        let path = match path {
-            Ok(p) => p,
-            Err(e) => {
-                eprintln!("dyad: {e}");
-                failed += 1;
-                continue;
-            }
-        };
-        for doc in input::read(&path) {
-            match doc {
-                Ok(d) => {
-                    for e in &code_one(&coder, &d, a.verbose).events {
+    let inputs = input::expand(&a.paths).into_iter().flat_map(|path| match path {
+        Ok(p) => input::read(&p),
+        Err(e) => Box::new(std::iter::once(Err(e))),
+    });
+    let mut batch: Vec<Result<Doc, input::InputError>> = Vec::with_capacity(BATCH);
+    let mut flush = |batch: &mut Vec<Result<Doc, input::InputError>>, w: &mut Writer<_>| -> Result<()> {
+        let coded: Vec<Option<dyad_coder::Coded>> =
+            pool.install(|| batch.par_iter().map(|d| d.as_ref().ok().map(|d| code_one(&coder, d, false))).collect());
+        for (item, coded) in batch.drain(..).zip(coded) {
+            match (item, coded) {
+                (Ok(d), Some(c)) => {
+                    if a.verbose {
+                        print_notes(&d.doc.id, &c);
+                    }
+                    for e in &c.events {
                         w.write(e)?;
                     }
                 }
-                Err(e) => {
+                (Err(e), _) => {
                     eprintln!("dyad: {e}");
                     failed += 1;
                 }
+                (Ok(_), None) => {}
             }
         }
+        Ok(())
+    };
+    for item in inputs {
+        batch.push(item);
+        if batch.len() == BATCH {
+            flush(&mut batch, &mut w)?;
+        }
     }
+    flush(&mut batch, &mut w)?;
     w.finish()?;
     std::io::stderr().flush().ok();
     if failed > 0 {
