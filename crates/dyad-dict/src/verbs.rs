@@ -35,6 +35,8 @@ pub struct Pattern {
     pub origin: Origin,
     /// Lower is tried first: the file's rank, then the line.
     pub rank: u32,
+    /// The number of elements other than skips, counted once at load.
+    weight: u32,
     /// From `verbs/evaluative.txt`: words by which a statement's speaker condemns what it
     /// describes (`the arch-criminal`, `a farce`). The speaker is the source.
     pub speaker_act: bool,
@@ -43,7 +45,7 @@ pub struct Pattern {
 impl Pattern {
     /// How specific the pattern is: the number of elements other than skips.
     pub fn weight(&self) -> usize {
-        self.elems.iter().filter(|e| !matches!(e, Elem::Skip)).count()
+        self.weight as usize
     }
 }
 
@@ -79,6 +81,7 @@ impl Builder {
         let file_rank = if own { 0 } else { 1 + self.files };
         let speaker_act = file.ends_with("evaluative.txt");
         self.files += 1;
+        let mut memo = HashMap::new();
         for (n, line) in text.lines().enumerate() {
             let Some(f) = fields(line) else { continue };
             let origin = Origin { file, line: n as u32 + 1 };
@@ -95,9 +98,10 @@ impl Builder {
                     continue;
                 }
             };
-            match parse_pattern(pat, lemmas) {
+            match parse_pattern(pat, lemmas, &mut memo) {
                 Ok((elems, head)) => self.patterns.push(Pattern {
                     code,
+                    weight: elems.iter().filter(|e| !matches!(e, Elem::Skip)).count() as u32,
                     elems,
                     head,
                     text: pat.to_string(),
@@ -111,7 +115,7 @@ impl Builder {
     }
 
     pub(crate) fn build(self, codes: &CodeTable, diags: &mut Vec<Diagnostic>) -> VerbIndex {
-        let mut patterns = Vec::with_capacity(self.patterns.len());
+        let mut kept = Vec::with_capacity(self.patterns.len());
         for p in self.patterns {
             if let Some(c) = &p.code {
                 if !codes.is_empty() && codes.get(c).is_none() {
@@ -119,12 +123,18 @@ impl Builder {
                     continue;
                 }
             }
-            patterns.push(p);
+            kept.push(p);
         }
+        let patterns = kept;
         // dyad's own patterns before imported ones (they were written for this coder, the
         // imported ones for a parser), then the most specific, then file order.
         let class = |p: &Pattern| u32::from(p.rank >= 1_000_000);
-        patterns.sort_by(|a, b| class(a).cmp(&class(b)).then(b.weight().cmp(&a.weight())).then(a.rank.cmp(&b.rank)));
+        // Sort small keys, then move each pattern once.
+        let mut order: Vec<(u32, std::cmp::Reverse<u32>, u32, u32)> =
+            patterns.iter().enumerate().map(|(i, p)| (class(p), std::cmp::Reverse(p.weight), p.rank, i as u32)).collect();
+        order.sort_unstable();
+        let mut slots: Vec<Option<Pattern>> = patterns.into_iter().map(Some).collect();
+        let patterns: Vec<Pattern> = order.iter().filter_map(|o| slots[o.3 as usize].take()).collect();
         let mut by_head: HashMap<String, Vec<u32>> = HashMap::new();
         for (i, p) in patterns.iter().enumerate() {
             if let Elem::Head(k) = &p.elems[p.head] {
@@ -135,10 +145,23 @@ impl Builder {
     }
 }
 
-fn parse_pattern(pat: &str, lemmas: &Lemmatizer) -> Result<(Vec<Elem>, usize), String> {
+fn parse_pattern(pat: &str, lemmas: &Lemmatizer, memo: &mut HashMap<String, String>) -> Result<(Vec<Elem>, usize), String> {
     let mut elems = Vec::new();
     let mut head = None;
-    let key = |w: &str| lemmas.key(&crate::normalize_phrase(w).replace(' ', ""));
+    // Tens of thousands of patterns share a few thousand words: each is keyed once. Most are
+    // plain lower-case ASCII and need no tokenizing to normalize.
+    let mut key = |w: &str| {
+        if let Some(k) = memo.get(w) {
+            return k.clone();
+        }
+        let k = if w.bytes().all(|b| b.is_ascii_lowercase()) {
+            lemmas.key(w)
+        } else {
+            lemmas.key(&crate::normalize_phrase(w).replace(' ', ""))
+        };
+        memo.insert(w.to_string(), k.clone());
+        k
+    };
     for tok in pat.split_whitespace() {
         let e = if let Some(w) = tok.strip_prefix('<').and_then(|t| t.strip_suffix('>')) {
             if head.is_some() {
@@ -151,7 +174,7 @@ fn parse_pattern(pat: &str, lemmas: &Lemmatizer) -> Result<(Vec<Elem>, usize), S
                 "$" => Elem::Source,
                 "+" => Elem::Target,
                 "^" => Elem::Skip,
-                _ => Elem::Word(tok.split('|').filter(|w| !w.is_empty()).map(key).collect()),
+                _ => Elem::Word(tok.split('|').filter(|w| !w.is_empty()).map(&mut key).collect()),
             }
         };
         elems.push(e);
