@@ -35,6 +35,8 @@ pub struct DateContext {
     /// (`had talks on June 19` in a report of June 20). Acts the text does not date happened
     /// then, not on the day of the report.
     anchor: Option<(DateValue, String)>,
+    /// Each sentence's expressions from the anchor pass, so a sentence is scanned once.
+    cache: Vec<Vec<TimeExpr>>,
 }
 
 /// Whether `d` is a real `YYYY-MM-DD` day.
@@ -71,13 +73,22 @@ const FUTURE_WORDS: &[&str] = &[
 impl DateContext {
     pub fn new(doc_date: Option<&str>) -> DateContext {
         let parsed = doc_date.and_then(|d| d.parse::<PartialDate>().ok());
-        DateContext { doc_date: parsed, doc_str: parsed.map(|d| d.to_string()), known: Vec::new(), paragraph_carry: None, doc_carry: None, anchor: None }
+        DateContext { doc_date: parsed, doc_str: parsed.map(|d| d.to_string()), known: Vec::new(), paragraph_carry: None, doc_carry: None, anchor: None, cache: Vec::new() }
     }
 
     /// Temporal expressions of a sentence.
     pub fn find(&self, text: &str, _paragraph: usize) -> Vec<TimeExpr> {
         let ctx = Context { doc_date: self.doc_date, known: &self.known };
         dyad_dates::find(text, &ctx)
+    }
+
+    /// The expressions of the document's sentence `index`: from the anchor pass, unless an
+    /// anniversary may now resolve through events dated since.
+    pub fn find_sentence(&mut self, index: usize, text: &str) -> Vec<TimeExpr> {
+        match self.cache.get_mut(index) {
+            Some(c) if !text.contains("anniversary") => std::mem::take(c),
+            _ => self.find(text, 0),
+        }
     }
 
     /// The date of an event whose trigger covers tokens `[start, end)`.
@@ -158,15 +169,17 @@ impl DateContext {
     /// Sets the news peg from the document's sentences before any is coded, so that acts told
     /// before the peg's sentence get it too.
     pub fn find_anchor<'t>(&mut self, sentences: impl Iterator<Item = &'t str>) {
+        let mut cache = Vec::new();
         for text in sentences {
-            for e in self.find(text, 0) {
-                if !is_dateline(text, &e) && e.kind != Kind::Anniversary && self.is_peg(&e.value) {
-                    let t = text.get(e.start..e.end).unwrap_or("").to_string();
-                    self.anchor = Some((e.value.clone(), t));
-                    return;
+            let found = self.find(text, 0);
+            if self.anchor.is_none() {
+                if let Some(e) = found.iter().find(|e| !is_dateline(text, e) && e.kind != Kind::Anniversary && self.is_peg(&e.value)) {
+                    self.anchor = Some((e.value.clone(), text.get(e.start..e.end).unwrap_or("").to_string()));
                 }
             }
+            cache.push(found);
         }
+        self.cache = cache;
     }
 
     /// A day within ten days before the document date, or a span of days ending then

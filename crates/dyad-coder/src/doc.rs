@@ -14,7 +14,7 @@ use dyad_record::Event;
 use dyad_text::{layout, BlockKind, LayoutOptions};
 
 use crate::dates::DateContext;
-use crate::mentions::{find_mentions, Actor, Context, Mention, MentionKind, Referent};
+use crate::mentions::{find_mentions, named_mentions, resolve_mentions, Actor, Context, Mention, MentionKind, Referent};
 use crate::roles::assign;
 use crate::sentence::Sent;
 use crate::triggers::find_triggers;
@@ -61,7 +61,7 @@ impl Salience {
             if m.kind == MentionKind::Coref {
                 continue;
             }
-            if let Referent::One(a) = &m.referent {
+            if let Some(a) = m.actor_with_country() {
                 let e = self.counts.entry(a.country.clone()).or_insert((0, 0));
                 e.0 += weight;
                 e.1 = self.tick;
@@ -95,7 +95,7 @@ fn ymd_number(d: &str) -> Option<u32> {
 /// `... for Russian Affairs` style portfolios and IGOs (`Representative of DPRK at UN`).
 fn speaker_from_line(dict: &Dictionary, line: &str, date: Option<u32>) -> Option<Actor> {
     let s = Sent::new(line, &dict.lemmas);
-    let ctx = Context { speaker: None, pair: None, last_person: None, recent_people: &[], date, keep_media: true, learned: &[], last_subject: None };
+    let ctx = Context { speaker: None, pair: None, last_person: None, recent_people: &[], date, keep_media: true, explain: false, learned: &[], last_subject: None };
     let ms = find_mentions(&s, dict, &ctx, None);
     ms.iter()
         .rev()
@@ -123,7 +123,7 @@ struct DocState {
 impl DocState {
     fn remember(&mut self, ms: &[Mention]) {
         for m in ms {
-            if let Referent::One(a) = &m.referent {
+            if let Some(a) = m.actor_with_country() {
                 self.known_actors.entry(a.country.clone()).or_insert_with(|| plain(&a.country));
                 if a.is_person && m.kind == MentionKind::Person {
                     self.people.retain(|p| p.name != a.name);
@@ -153,10 +153,13 @@ fn code_sentence(
     // takes the person named last.
     let starts_with_pronoun = text.split_whitespace().next().is_some_and(|w| matches!(w, "He" | "She"));
     let last_person = if starts_with_pronoun { st.last_subject_person.clone().or(st.people.last().cloned()) } else { st.people.last().cloned() };
-    // First pass: the countries this sentence names count toward the dyad in play.
+    // The actors the sentence names, once; the countries among them count toward the dyad in
+    // play, which pronouns and dyad phrases are then resolved against.
+    let explain = trace.is_some();
+    let mut learned = Vec::new();
     let pre = {
-        let ctx = Context { speaker: st.speaker.as_ref(), pair: None, last_person: last_person.as_ref(), recent_people: &st.people, date: st.date_num, keep_media: false, learned: &st.learned, last_subject: st.last_subject.as_ref() };
-        find_mentions(&s, dict, &ctx, None)
+        let ctx = Context { speaker: st.speaker.as_ref(), pair: None, last_person: last_person.as_ref(), recent_people: &st.people, date: st.date_num, keep_media: false, explain, learned: &st.learned, last_subject: st.last_subject.as_ref() };
+        named_mentions(&s, dict, &ctx, Some(&mut learned))
     };
     st.remember(&pre);
     // Places (`talks in Abuja`) are not parties: they do not make a country salient.
@@ -168,7 +171,7 @@ fn code_sentence(
     st.salience.add(&parties, 1);
     // Two countries coordinated in this very sentence (`Germany and Poland held talks ... and
     // the two countries agreed`) are the dyad in play; else the two most salient.
-    let named: Vec<&Mention> = pre.iter().filter(|m| m.kind != MentionKind::Coref).collect();
+    let named: Vec<&Mention> = pre.iter().filter(|m| m.kind != MentionKind::Coref && m.actor_with_country().is_some()).collect();
     let coordinated = named.windows(2).find_map(|w| {
         let (Referent::One(a), Referent::One(b)) = (&w[0].referent, &w[1].referent) else { return None };
         let joined = (w[0].end..w[1].start).all(|k| matches!(s.norms[k].as_str(), "and" | "-" | "the"));
@@ -190,15 +193,16 @@ fn code_sentence(
         recent_people: &st.people,
         date: st.date_num,
         keep_media: false,
+        explain,
         learned: &st.learned,
         last_subject: st.last_subject.as_ref(),
     };
-    let mut learned = Vec::new();
-    let ms = find_mentions(&s, dict, &ctx, Some(&mut learned));
+    let ms = resolve_mentions(&s, &ctx, pre);
     let triggers = find_triggers(&s, dict, &ms);
-    let exprs = dates.find(text, paragraph);
+    let exprs = dates.find_sentence(index, text);
     // A date no calendar has (`February 30`) dates nothing: say so, the events fall back.
-    for bad in dyad_dates::impossible(text) {
+    let impossible = if text.bytes().any(|b| b.is_ascii_digit()) { dyad_dates::impossible(text) } else { Vec::new() };
+    for bad in impossible {
         let what = text.get(bad.start..bad.end).unwrap_or("");
         let message = format!("`{what}` is not a date ({}): events fall back to another date", bad.reason);
         notes.push(Note { sentence_index: Some(index), message });
@@ -423,7 +427,7 @@ pub fn code_document(dict: &Dictionary, doc: &DocInput) -> Coded {
     // The title and headings name the dyad the document is about.
     for t in title.iter() {
         let s = Sent::new(t, &dict.lemmas);
-        let ctx = Context { speaker: st.speaker.as_ref(), pair: None, last_person: None, recent_people: &[], date: date_num, keep_media: false, learned: &[], last_subject: None };
+        let ctx = Context { speaker: st.speaker.as_ref(), pair: None, last_person: None, recent_people: &[], date: date_num, keep_media: false, explain: false, learned: &[], last_subject: None };
         let ms = find_mentions(&s, dict, &ctx, None);
         st.remember(&ms);
         st.salience.add(&ms, 2);

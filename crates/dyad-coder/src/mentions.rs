@@ -42,6 +42,16 @@ pub struct Mention {
     pub kind: MentionKind,
 }
 
+impl Mention {
+    /// The one actor named, unless it is a title whose country is still unknown.
+    pub fn actor_with_country(&self) -> Option<&Actor> {
+        match &self.referent {
+            Referent::One(a) if !a.country.is_empty() => Some(a),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MentionKind {
     Country,
@@ -66,6 +76,8 @@ pub struct Context<'a> {
     pub date: Option<u32>,
     /// Keep news agencies as actors (to find who speaks in a dateline), not for coding.
     pub keep_media: bool,
+    /// Say how each mention was found (for `dyad explain`); costs time, so off when coding.
+    pub explain: bool,
     /// The first state actor of the previous sentence, for `it` and `they`.
     pub last_subject: Option<&'a Actor>,
     /// Names the document introduced with a title (`spokesperson Maria Zakharova`), as
@@ -146,6 +158,13 @@ fn is_cap(w: &str) -> bool {
 /// All mentions of the sentence, in order. Names introduced with a title are added to
 /// `learn`, when given, for the sentences that follow.
 pub fn find_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<&mut Vec<Learned>>) -> Vec<Mention> {
+    let named = named_mentions(s, dict, ctx, learn);
+    resolve_mentions(s, ctx, named)
+}
+
+/// The actors the sentence names (dictionary phrases, composed titles, learned names), before
+/// pronouns and dyad phrases are resolved: what does not depend on the dyad in play.
+pub fn named_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<&mut Vec<Learned>>) -> Vec<Mention> {
     let hs = hits(s, dict, ctx.date);
     // Titles extend over agent-only hits (`Vice-Premier of the Cabinet`) but stop at actors.
     let mut in_hit = vec![false; s.tokens.len()];
@@ -169,7 +188,7 @@ pub fn find_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<&
             i += 1;
             continue;
         }
-        let how = |h: &Hit| format!("`{}` -> {} ({})", s.span_text(h.start, h.end), describe(h), h.origin);
+        let how = |h: &Hit| if ctx.explain { format!("`{}` -> {} ({})", s.span_text(h.start, h.end), describe(h), h.origin) } else { String::new() };
         // A country and a title after it make one titled actor: adjective or name + title
         // (`Russian Foreign Minister`, `DPRK Foreign Ministry`, named in full), or a possessive
         // (`Russia's foreign ministry`, named by the title).
@@ -245,12 +264,6 @@ pub fn find_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<&
     if let Some(l) = learn {
         l.extend(named);
     }
-    out.extend(coref_mentions(s, ctx, &out));
-    resolve_titles(s, ctx, &mut out);
-    out.retain(|m| match &m.referent {
-        Referent::One(a) => !a.country.is_empty(),
-        Referent::Pair(..) => true,
-    });
     // A parenthesis is an aside (`Director General (South Asia and SAARC) X summoned`,
     // `the Democratic People's Republic of Korea (DPRK)`): what it names is no party.
     if !ctx.keep_media {
@@ -271,6 +284,20 @@ pub fn find_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<&
         }
         out.retain(|m| depth.get(m.start).is_none_or(|&x| x == 0));
     }
+    out.sort_by_key(|m| m.start);
+    out
+}
+
+/// `named` with pronouns and dyad phrases resolved against the context, titles without a
+/// country resolved to people, and mentions that still have no country dropped.
+pub fn resolve_mentions(s: &Sent, ctx: &Context, named: Vec<Mention>) -> Vec<Mention> {
+    let mut out = named;
+    out.extend(coref_mentions(s, ctx, &out));
+    resolve_titles(s, ctx, &mut out);
+    out.retain(|m| match &m.referent {
+        Referent::One(a) => !a.country.is_empty(),
+        Referent::Pair(..) => true,
+    });
     out.sort_by_key(|m| m.start);
     out
 }

@@ -292,7 +292,7 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
             ms_ext.push(m);
             ms_ext.sort_by_key(|m| (m.start, m.end));
             ms = &ms_ext[..];
-            subj = ms.iter().position(|m| m.how.first().is_some_and(|h| h == "the speaker of the statement") && m.start == m.end).map(|i| vec![i]);
+            subj = ms.iter().position(|m| m.kind == MentionKind::Coref && m.start == t.start && m.end == t.start).map(|i| vec![i]);
         }
     }
     let subj = subj;

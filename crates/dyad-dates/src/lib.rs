@@ -101,6 +101,11 @@ impl Context<'static> {
 
 /// All temporal expressions in `text`, left to right, non-overlapping (longest wins).
 pub fn find(text: &str, ctx: &Context) -> Vec<TimeExpr> {
+    // Most sentences of a text name no time at all: a cheap look for the words every rule
+    // needs saves scanning them.
+    if !may_contain_date(text) {
+        return Vec::new();
+    }
     let scan = Scan::new(text, ctx);
     let mut cands: Vec<Cand> = Vec::new();
     // Rule families in order of specificity: on equal spans the first wins.
@@ -112,6 +117,27 @@ pub fn find(text: &str, ctx: &Context) -> Vec<TimeExpr> {
         relative::candidates(&scan, i, &mut cands);
     }
     select(&scan, cands)
+}
+
+/// Words without which no rule fires (besides digits): months, weekdays, calendar units,
+/// deictic days, `ago`, `recent`, `past`, `anniversary`, `Juche`.
+const CUES: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight", "yesterday", "tomorrow", "day", "days",
+    "week", "weeks", "weekend", "month", "months", "year", "years", "decade", "decades", "century", "ago", "recent",
+    "recently", "past", "anniversary", "juche", "fortnight", "quarter", "morning", "afternoon", "evening", "night",
+    "overnight", "previous", "decade",
+];
+
+/// Whether `text` may hold a temporal expression: a digit or one of the cue words.
+pub fn may_contain_date(text: &str) -> bool {
+    if text.bytes().any(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| (3..=11).contains(&w.len()))
+        .any(|w| CUES.iter().any(|c| c.len() == w.len() && c.eq_ignore_ascii_case(w)))
 }
 
 /// Longest-first greedy choice of non-overlapping candidates.
