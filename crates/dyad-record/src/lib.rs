@@ -81,6 +81,20 @@ pub const EVENT_COLUMNS: &[&str] = &[
     "confidence",
 ];
 
+/// The columns a merged (story-level) event adds after [`EVENT_COLUMNS`].
+pub const STORY_COLUMNS: &[&str] = &["mentions", "doc_ids"];
+
+/// One act as reported by one or more documents: the store's merged event. `event` is the
+/// representative mention (every [`EVENT_COLUMNS`] field); `mentions` counts the event
+/// records merged into it and `doc_ids` lists their documents, sorted.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+pub struct Story {
+    #[serde(flatten)]
+    pub event: Event,
+    pub mentions: usize,
+    pub doc_ids: Vec<String>,
+}
+
 impl Event {
     /// The record as flat strings in [`EVENT_COLUMNS`] order (for CSV and tables).
     pub fn to_row(&self) -> Vec<String> {

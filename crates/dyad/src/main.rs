@@ -29,6 +29,18 @@ enum Command {
     Explain(cmd::explain::Args),
     /// Code a gold corpus and score it as shared/tools/score_events.py does.
     Eval(cmd::eval::Args),
+    /// Code documents and keep them with their events in a store (SQLite).
+    Ingest(cmd::ingest::Args),
+    /// Code every stored document again with the current dictionaries.
+    Recode(cmd::recode::Args),
+    /// List stored events: merged across documents, or every record with --mentions.
+    Events(cmd::events::Args),
+    /// Full-text search over stored documents.
+    Search(cmd::search::Args),
+    /// Write stored events to CSV, JSON Lines or Parquet.
+    Export(cmd::export::Args),
+    /// Events between two countries per period, as a table and an SVG chart.
+    Timeline(cmd::timeline::Args),
 }
 
 fn main() -> ExitCode {
@@ -37,6 +49,12 @@ fn main() -> ExitCode {
         Command::Code(a) => cmd::code::run(a),
         Command::Explain(a) => cmd::explain::run(a),
         Command::Eval(a) => cmd::eval::run(a),
+        Command::Ingest(a) => cmd::ingest::run(a),
+        Command::Recode(a) => cmd::recode::run(a),
+        Command::Events(a) => cmd::events::run(a),
+        Command::Search(a) => cmd::search::run(a),
+        Command::Export(a) => cmd::export::run(a),
+        Command::Timeline(a) => cmd::timeline::run(a),
     };
     match result {
         Ok(code) => code,

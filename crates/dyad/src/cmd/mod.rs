@@ -3,6 +3,12 @@
 pub mod code;
 pub mod eval;
 pub mod explain;
+pub mod events;
+pub mod export;
+pub mod ingest;
+pub mod recode;
+pub mod search;
+pub mod timeline;
 
 use std::path::PathBuf;
 

@@ -1,0 +1,64 @@
+//! `dyad recode [--db PATH]`: code every stored document again with the current dictionaries.
+//!
+//! A dictionary fix reaches old data this way: each document's events are replaced when they
+//! changed (a batch per transaction), then every event is refiled into stories in date order.
+//! Documents keep their text and ids; this module does not read input files.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use dyad_store::{content_hash, BatchReport, Store, WriteMode};
+
+use super::ingest::{code_batch, Progress};
+use crate::input::Doc;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The store.
+    #[arg(long, default_value = "dyad.db")]
+    pub db: PathBuf,
+    /// A directory whose dictionary files replace or add to the bundled ones.
+    #[arg(long)]
+    pub dict: Option<PathBuf>,
+    /// Documents per transaction.
+    #[arg(long, default_value_t = 500, hide = true, value_parser = clap::value_parser!(u64).range(1..))]
+    pub batch: u64,
+}
+
+pub fn run(a: Args) -> Result<ExitCode> {
+    if !a.db.exists() {
+        anyhow::bail!("{}: no dyad store here (run `dyad ingest --db {} ...` first)", a.db.display(), a.db.display());
+    }
+    let coder = super::coder(a.dict.as_ref())?;
+    let mut store = Store::open(&a.db)?;
+    let keys = store.document_keys()?;
+    let progress = Progress::new("recoded", Some(keys.len() as u64));
+    let mut total = BatchReport::default();
+    for chunk in keys.chunks(a.batch as usize) {
+        let docs: Vec<(Doc, String)> = store
+            .load_documents(chunk)?
+            .into_iter()
+            .map(|s| {
+                let h = content_hash(&s.doc, s.first_line_is_title);
+                (Doc { doc: s.doc, first_line_is_title: s.first_line_is_title }, h)
+            })
+            .collect();
+        let items = code_batch(&coder, docs);
+        total += store.write_batch(&items, WriteMode::Recode)?;
+        progress.inc(chunk.len() as u64, String::new());
+    }
+    store.rebuild_stories()?;
+    progress.finish();
+    let c = store.counts()?;
+    eprintln!(
+        "dyad: {}: recoded {} documents, {} with changed events, {} unchanged; the store holds {} events, {} stories",
+        a.db.display(),
+        keys.len(),
+        total.replaced,
+        total.unchanged,
+        c.events,
+        c.stories
+    );
+    Ok(ExitCode::SUCCESS)
+}
