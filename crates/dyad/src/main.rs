@@ -29,6 +29,8 @@ enum Command {
     Explain(cmd::explain::Args),
     /// Code a gold corpus and score it as shared/tools/score_events.py does.
     Eval(cmd::eval::Args),
+    /// Measure coding speed and memory in one run, with the event count checked.
+    Bench(cmd::bench::Args),
     /// Code documents and keep them with their events in a store (SQLite).
     Ingest(cmd::ingest::Args),
     /// Code every stored document again with the current dictionaries.
@@ -49,6 +51,7 @@ fn main() -> ExitCode {
         Command::Code(a) => cmd::code::run(a),
         Command::Explain(a) => cmd::explain::run(a),
         Command::Eval(a) => cmd::eval::run(a),
+        Command::Bench(a) => cmd::bench::run(a),
         Command::Ingest(a) => cmd::ingest::run(a),
         Command::Recode(a) => cmd::recode::run(a),
         Command::Events(a) => cmd::events::run(a),
