@@ -3,7 +3,8 @@
 //! A [`Pattern`] is read from one line (`042	<pay> visit	CAMEO.2.0.txt:6555`, syntax in
 //! `data/FORMAT.md`). [`VerbIndex`] files patterns under their head's lemma key, so the coder
 //! tries only the patterns of the words a sentence has. Patterns from `verbs/dyad.txt` come
-//! first, then imported ones, each most specific first; a pattern whose code is not in the code table is dropped with a
+//! first, then imported ones, each most specific first; imported patterns are not loaded
+//! where they could never fire (a bare head, or a head dyad's own patterns cover); a pattern whose code is not in the code table is dropped with a
 //! diagnostic, so no event can carry a code without a Goldstein value.
 
 use std::collections::HashMap;
@@ -70,13 +71,14 @@ impl VerbIndex {
 pub(crate) struct Builder {
     patterns: Vec<Pattern>,
     files: u32,
+    /// Head keys of dyad's own patterns: for these, imported patterns are never tried.
+    own_heads: std::collections::HashSet<String>,
 }
 
 impl Builder {
     pub(crate) fn load(&mut self, file: &'static str, text: &str, lemmas: &Lemmatizer, diags: &mut Vec<Diagnostic>) {
-        // verbs/dyad.txt is tried before every imported file.
         // dyad's own files (`verbs/dyad.txt`, `verbs/evaluative.txt`) are tried before
-        // every imported file.
+        // every imported file, and are authoritative for the heads they know.
         let own = file.ends_with("dyad.txt") || file.ends_with("evaluative.txt");
         let file_rank = if own { 0 } else { 1 + self.files };
         let speaker_act = file.ends_with("evaluative.txt");
@@ -98,8 +100,25 @@ impl Builder {
                     continue;
                 }
             };
+            // An imported pattern is kept only where it can fire: with words of context (a bare
+            // verb of a parser's dictionary fires on too much without the parse) and for a head
+            // dyad's own patterns do not cover. Skipping the rest keeps loading fast.
+            if !own {
+                let bare = pat.split_whitespace().nth(1).is_none();
+                let head_word = pat.split_whitespace().find_map(|t| t.strip_prefix('<').and_then(|t| t.strip_suffix('>')));
+                let covered = head_word.is_some_and(|w| self.own_heads.contains(&memo_key(w, lemmas, &mut memo)));
+                if bare || covered {
+                    continue;
+                }
+            }
             match parse_pattern(pat, lemmas, &mut memo) {
-                Ok((elems, head)) => self.patterns.push(Pattern {
+                Ok((elems, head)) => {
+                    if own {
+                        if let Elem::Head(k) = &elems[head] {
+                            self.own_heads.insert(k.clone());
+                        }
+                    }
+                    self.patterns.push(Pattern {
                     code,
                     weight: elems.iter().filter(|e| !matches!(e, Elem::Skip)).count() as u32,
                     elems,
@@ -108,7 +127,8 @@ impl Builder {
                     origin,
                     rank: file_rank * 1_000_000 + n as u32,
                     speaker_act,
-                }),
+                    })
+                }
                 Err(m) => diags.push(bad(m)),
             }
         }
@@ -145,23 +165,25 @@ impl Builder {
     }
 }
 
+/// The lemma key of a pattern word. Tens of thousands of patterns share a few thousand
+/// words: each is keyed once. Most are plain lower-case ASCII and need no tokenizing.
+fn memo_key(w: &str, lemmas: &Lemmatizer, memo: &mut HashMap<String, String>) -> String {
+    if let Some(k) = memo.get(w) {
+        return k.clone();
+    }
+    let k = if w.bytes().all(|b| b.is_ascii_lowercase()) {
+        lemmas.key(w)
+    } else {
+        lemmas.key(&crate::normalize_phrase(w).replace(' ', ""))
+    };
+    memo.insert(w.to_string(), k.clone());
+    k
+}
+
 fn parse_pattern(pat: &str, lemmas: &Lemmatizer, memo: &mut HashMap<String, String>) -> Result<(Vec<Elem>, usize), String> {
     let mut elems = Vec::new();
     let mut head = None;
-    // Tens of thousands of patterns share a few thousand words: each is keyed once. Most are
-    // plain lower-case ASCII and need no tokenizing to normalize.
-    let mut key = |w: &str| {
-        if let Some(k) = memo.get(w) {
-            return k.clone();
-        }
-        let k = if w.bytes().all(|b| b.is_ascii_lowercase()) {
-            lemmas.key(w)
-        } else {
-            lemmas.key(&crate::normalize_phrase(w).replace(' ', ""))
-        };
-        memo.insert(w.to_string(), k.clone());
-        k
-    };
+    let mut key = |w: &str| memo_key(w, lemmas, memo);
     for tok in pat.split_whitespace() {
         let e = if let Some(w) = tok.strip_prefix('<').and_then(|t| t.strip_suffix('>')) {
             if head.is_some() {
@@ -194,11 +216,25 @@ mod tests {
         let l = Lemmatizer::new();
         let mut b = Builder::default();
         let mut d = Vec::new();
+        // Imported first, so dyad's heads are not known yet: only the bare head is left out.
         b.load("verbs/cameo.txt", "042\t<visit>\tx\n046\t<visit> for talks\tx\n", &l, &mut d);
         b.load("verbs/dyad.txt", "042\t<visit> to + by $\tdyad\n---\tpilgrims <visit>\tdyad\nbad\t<x>\tdyad\n020\tno head\tdyad\n", &l, &mut d);
         assert_eq!(d.len(), 2, "{d:?}");
         let idx = b.build(&CodeTable::default(), &mut d);
         let got: Vec<&str> = idx.for_head(&l.key("visited")).map(|p| p.text.as_str()).collect();
-        assert_eq!(got, vec!["<visit> to + by $", "pilgrims <visit>", "<visit> for talks", "<visit>"]);
+        assert_eq!(got, vec!["<visit> to + by $", "pilgrims <visit>", "<visit> for talks"]);
+    }
+
+    #[test]
+    fn imported_patterns_for_covered_heads_are_not_loaded() {
+        let l = Lemmatizer::new();
+        let mut b = Builder::default();
+        let mut d = Vec::new();
+        b.load("verbs/dyad.txt", "042\t<visit>\tdyad\n", &l, &mut d);
+        b.load("verbs/cameo.txt", "046\t<visit> for talks\tx\n111\t<slam> policy\tx\n", &l, &mut d);
+        let idx = b.build(&CodeTable::default(), &mut d);
+        let visit: Vec<&str> = idx.for_head(&l.key("visit")).map(|p| p.text.as_str()).collect();
+        assert_eq!(visit, vec!["<visit>"]);
+        assert!(idx.has_head(&l.key("slams")));
     }
 }
