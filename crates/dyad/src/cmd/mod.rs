@@ -19,7 +19,10 @@ use dyad_dict::Dictionary;
 
 /// The coder with the bundled dictionaries, or with `--dict DIR` overrides; dictionary
 /// lines that could not be read are reported on stderr.
-pub fn coder(dict: Option<&PathBuf>) -> anyhow::Result<Coder> {
+///
+/// The coder lives until the process exits: it is leaked on purpose, since freeing tens of
+/// thousands of dictionary entries one by one at exit costs more than the work of a small run.
+pub fn coder(dict: Option<&PathBuf>) -> anyhow::Result<&'static Coder> {
     let d = match dict {
         Some(dir) => Dictionary::with_overrides(dir).with_context(|| format!("loading dictionaries from {}", dir.display()))?,
         None => Dictionary::bundled(),
@@ -30,5 +33,5 @@ pub fn coder(dict: Option<&PathBuf>) -> anyhow::Result<Coder> {
     if d.diagnostics.len() > 20 {
         eprintln!("dyad: ... and {} more dictionary diagnostics", d.diagnostics.len() - 20);
     }
-    Ok(Coder::new(d))
+    Ok(Box::leak(Box::new(Coder::new(d))))
 }
