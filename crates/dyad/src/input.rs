@@ -111,7 +111,12 @@ pub fn read(path: &Path) -> Box<dyn Iterator<Item = Result<Doc, InputError>>> {
         let (title, body) = html_to_text(&text);
         Doc { doc: InputDocument { id, text: body, title, ..Default::default() }, first_line_is_title: false }
     } else {
-        Doc { doc: InputDocument { id, text, ..Default::default() }, first_line_is_title: true }
+        // The first line of a plain file is its title when it reads as a headline (no closing
+        // punctuation); the text keeps it, so byte offsets still index the whole file.
+        let first = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+        let headline = !first.is_empty() && first.len() <= 300 && !first.ends_with(['.', '!', '?', ':', ';']);
+        let title = headline.then(|| first.to_string());
+        Doc { doc: InputDocument { id, text, title, ..Default::default() }, first_line_is_title: true }
     };
     if doc.doc.text.trim().is_empty() {
         return err("empty document: nothing to code".into());
