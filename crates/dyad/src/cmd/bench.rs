@@ -8,6 +8,7 @@
 //! memory. For the generated corpus the number of events must equal what the templates
 //! promise, so a fast wrong run fails.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -189,28 +190,33 @@ pub fn run(a: Args) -> Result<ExitCode> {
     let par_events: usize = pool.install(|| docs.par_iter().map(|d| coder.code(&input(d)).events.len()).sum());
     let par = t.elapsed();
 
-    println!("corpus: {} documents, {sentences} sentences, {tokens} tokens, {mb:.1} MB", docs.len());
-    println!("dictionary load: {:.1} ms (best of 3)", load.as_secs_f64() * 1e3);
-    println!(
+    // Written through a locked stdout, so `dyad bench | head` ends quietly.
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "corpus: {} documents, {sentences} sentences, {tokens} tokens, {mb:.1} MB", docs.len())?;
+    writeln!(out, "dictionary load: {:.1} ms (best of 3)", load.as_secs_f64() * 1e3)?;
+    writeln!(
+        out,
         "bare pass (layout, split, tokenize), 1 thread: {:>10.0} sentences/s  {:>7.1} MB/s",
         rate(sentences, bare),
         mb / bare.as_secs_f64().max(1e-9)
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "full coder, 1 thread:                          {:>10.0} sentences/s  {:>7.1} MB/s",
         rate(sentences, full),
         mb / full.as_secs_f64().max(1e-9)
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "full coder, {threads} threads:                         {:>10.0} sentences/s  {:>7.1} MB/s",
         rate(sentences, par),
         mb / par.as_secs_f64().max(1e-9)
-    );
-    println!("full / bare time ratio: {:.1}x", full.as_secs_f64() / bare.as_secs_f64().max(1e-9));
+    )?;
+    writeln!(out, "full / bare time ratio: {:.1}x", full.as_secs_f64() / bare.as_secs_f64().max(1e-9))?;
     if let Some(p) = peak_mb() {
-        println!("peak memory: {p:.0} MB");
+        writeln!(out, "peak memory: {p:.0} MB")?;
     }
-    println!("events: {events}");
+    writeln!(out, "events: {events}")?;
     if par_events != events {
         bail!("the parallel run gave {par_events} events, the single-thread run {events}");
     }
@@ -218,7 +224,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
         if events != e {
             bail!("the generated corpus must give {e} events, the coder gave {events}: a fast wrong run");
         }
-        println!("event count checked: {events} = {e} expected");
+        writeln!(out, "event count checked: {events} = {e} expected")?;
     }
     Ok(ExitCode::SUCCESS)
 }
