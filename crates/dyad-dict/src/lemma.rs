@@ -7,13 +7,11 @@
 //! stemmer conflates both). Keys are only ever compared with other keys: `make` and `making`
 //! share the key `mak`, which is no word.
 
-use std::collections::HashMap;
-
-use crate::{fields, Diagnostic, Origin};
+use crate::{fields, Diagnostic, FastMap, Origin};
 
 #[derive(Default)]
 pub struct Lemmatizer {
-    irregular: HashMap<String, String>,
+    irregular: FastMap<String, String>,
 }
 
 impl Lemmatizer {

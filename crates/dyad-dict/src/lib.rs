@@ -11,6 +11,7 @@
 
 mod actors;
 mod codes;
+mod fasthash;
 mod lemma;
 mod verbs;
 
@@ -19,6 +20,7 @@ use std::path::Path;
 
 pub use actors::{ActorEntry, ActorIndex, ActorKind, PhraseMatch};
 pub use codes::{CodeInfo, CodeTable};
+pub use fasthash::FastMap;
 pub use lemma::Lemmatizer;
 pub use verbs::{Elem, Pattern, VerbIndex};
 

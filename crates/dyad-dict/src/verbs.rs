@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use crate::{codes::is_code, fields, CodeTable, Diagnostic, Lemmatizer, Origin};
+use crate::{codes::is_code, fields, CodeTable, Diagnostic, FastMap, Lemmatizer, Origin};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Elem {
@@ -53,7 +53,7 @@ impl Pattern {
 #[derive(Default)]
 pub struct VerbIndex {
     pub patterns: Vec<Pattern>,
-    by_head: HashMap<String, Vec<u32>>,
+    by_head: FastMap<String, Vec<u32>>,
 }
 
 impl VerbIndex {
@@ -155,7 +155,7 @@ impl Builder {
         order.sort_unstable();
         let mut slots: Vec<Option<Pattern>> = patterns.into_iter().map(Some).collect();
         let patterns: Vec<Pattern> = order.iter().filter_map(|o| slots[o.3 as usize].take()).collect();
-        let mut by_head: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut by_head: FastMap<String, Vec<u32>> = FastMap::default();
         for (i, p) in patterns.iter().enumerate() {
             if let Elem::Head(k) = &p.elems[p.head] {
                 by_head.entry(k.clone()).or_default().push(i as u32);
