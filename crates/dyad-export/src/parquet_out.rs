@@ -63,14 +63,8 @@ pub fn schema(stories: bool) -> SchemaRef {
     Arc::new(Schema::new(fields))
 }
 
-/// Year and month of the first day of a SCHEMA.md date (`2019-04/2019-06` -> 2019, 4).
-pub fn year_month(date: &str) -> (Option<i32>, Option<i32>) {
-    let first = date.split('/').next().unwrap_or("");
-    let mut p = first.split('-');
-    let y = p.next().and_then(|s| s.parse().ok());
-    let m = p.next().and_then(|s| s.parse().ok());
-    (y, m)
-}
+/// Year and month of a SCHEMA.md date's first day: the contract crate's helper.
+pub use dyad_record::year_month;
 
 /// The f64 whose shortest decimal form is the f32's (1.9, not 1.899999976).
 fn wide(x: f32) -> f64 {

@@ -95,6 +95,16 @@ pub struct Story {
     pub doc_ids: Vec<String>,
 }
 
+/// Year and month (the month only when the date names one) of the first day of a SCHEMA.md
+/// date: `2019-04/2019-06` -> (2019, 4), `2019` -> (2019, none). For typed exports.
+pub fn year_month(date: &str) -> (Option<i32>, Option<i32>) {
+    let first = date.split('/').next().unwrap_or("");
+    let mut p = first.split('-');
+    let y = p.next().and_then(|s| s.parse().ok());
+    let m = p.next().and_then(|s| s.parse().ok());
+    (y, m)
+}
+
 impl Event {
     /// The record as flat strings in [`EVENT_COLUMNS`] order (for CSV and tables).
     pub fn to_row(&self) -> Vec<String> {

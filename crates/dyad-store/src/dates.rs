@@ -90,14 +90,8 @@ pub fn from_day_number(z: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
-/// Year and month (the month only when the date names one) of a SCHEMA.md date's start.
-pub fn year_month(date: &str) -> (Option<i32>, Option<i32>) {
-    let first = date.split('/').next().unwrap_or("");
-    let mut p = first.split('-');
-    let y = p.next().and_then(|s| s.parse().ok());
-    let m = p.next().and_then(|s| s.parse().ok());
-    (y, m)
-}
+/// Year and month of a SCHEMA.md date's first day: the contract crate's helper.
+pub use dyad_record::year_month;
 
 #[cfg(test)]
 mod tests {
