@@ -246,7 +246,7 @@ fn modal_window<'s>(s: &'s Sent, head: usize) -> Vec<&'s str> {
         "," => !matches!(s.norm_opt(k + 1), Some("and" | "or")),
         _ => false,
     };
-    let from = (head.saturating_sub(14)..head).rev().find(|&k| cut(k)).map(|k| k + 1).unwrap_or(head.saturating_sub(14));
+    let from = (head.saturating_sub(24)..head).rev().find(|&k| cut(k)).map(|k| k + 1).unwrap_or(head.saturating_sub(24));
     (from..head).map(|k| s.norms[k].as_str()).collect()
 }
 
