@@ -46,6 +46,13 @@ pub struct Role {
     pub how: String,
 }
 
+/// Verbs whose object is an act of their subject (`began expulsions`, `carried out strikes`).
+const LIGHT_VERBS: &[&str] = &[
+    "began", "begin", "begins", "begun", "launched", "launch", "launches", "carried", "carry", "carries", "conducted",
+    "conduct", "conducts", "staged", "stage", "stages", "ordered", "continued", "continue", "continues", "stepped",
+    "started", "start", "starts", "resumed", "resume", "mounted", "intensified", "expanded", "announced", "imposed",
+];
+
 /// How many tokens after the trigger its object may start.
 const TARGET_WINDOW: usize = 10;
 
@@ -240,14 +247,20 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
     let owner = (t.nominal && t.source_slot.is_none() && t.target_slot.is_none())
         .then(|| {
             ms.iter().position(|m| {
-                m.end == t.start || (m.end + 1 == t.start && matches!(s.norms[m.end].as_str(), "'s" | "military" | "armed" | "naval"))
+                m.end == t.start
+                    || (m.end + 1 == t.start && matches!(s.norms[m.end].as_str(), "'s" | "military" | "armed" | "naval"))
+                    // `Moscow's military operation`: the owner ran into the trigger's words.
+                    || (m.start < t.start && m.end > t.start && m.end <= t.head)
             })
         })
         .flatten();
     // A material act told as a noun with no actor of its own (`condemned the missile test of
     // the DPRK`) is not the sentence subject's act: it is coded only with `by X`.
     let material = matches!(code.get(..2), Some("06" | "07" | "08" | "14" | "15" | "16" | "17" | "18" | "19" | "20"));
-    let by_agent = (t.nominal && owner.is_none() && material && t.source_slot.is_none() && t.target_slot.is_none())
+    // `The US began a new round of expulsions`: an event noun that a verb of doing governs is
+    // that verb's subject's act.
+    let governed = (t.start.saturating_sub(5)..t.start).any(|k| LIGHT_VERBS.contains(&s.norms[k].as_str()));
+    let by_agent = (t.nominal && owner.is_none() && material && !governed && t.source_slot.is_none() && t.target_slot.is_none())
         .then(|| {
             (t.end..rb).find(|&k| s.norms[k] == "by").and_then(|k| ms.iter().position(|m| m.start > k && m.start <= k + 3))
         });
