@@ -703,8 +703,8 @@ fn coref_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> {
     out
 }
 
-/// `the President`, `the Chairman`: a capitalised title without a country refers to the most
-/// recent person of the document with that role.
+/// `the President`, `the prime minister`: a definite title without a country refers to the
+/// most recent person of the document with that role.
 fn resolve_titles(s: &Sent, ctx: &Context, ms: &mut [Mention]) {
     for m in ms.iter_mut() {
         let Referent::One(a) = &mut m.referent else { continue };
@@ -713,7 +713,9 @@ fn resolve_titles(s: &Sent, ctx: &Context, ms: &mut [Mention]) {
         }
         let head = s.text_of(m.start);
         let after_the = m.start > 0 && s.norm(m.start - 1) == "the";
-        if !(is_cap(head) && (after_the || m.start == 0)) {
+        // `The President said`, `the prime minister wrote`: a definite title; a bare `ministers`
+        // names nobody in particular.
+        if !(after_the || (m.start == 0 && is_cap(head))) {
             continue;
         }
         let title = s.span_text(m.start, m.end).to_lowercase();
