@@ -51,6 +51,7 @@ const LIGHT_VERBS: &[&str] = &[
     "began", "begin", "begins", "begun", "launched", "launch", "launches", "carried", "carry", "carries", "conducted",
     "conduct", "conducts", "staged", "stage", "stages", "ordered", "continued", "continue", "continues", "stepped",
     "started", "start", "starts", "resumed", "resume", "mounted", "intensified", "expanded", "announced", "imposed",
+    "used", "use", "uses", "using", "fired", "deployed",
 ];
 
 /// How many tokens after the trigger its object may start.

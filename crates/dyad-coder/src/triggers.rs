@@ -79,8 +79,16 @@ fn looks_verbal(s: &Sent, dict: &Dictionary, mentions: &[Mention], i: usize) -> 
         }
         break;
     }
-    let after_subject = i > 0
-        && (mentions.iter().any(|m| m.end == i) || matches!(s.norms[i - 1].as_str(), "he" | "she" | "it" | "they" | "we" | "who" | "which" | "that"));
+    // The word before the head, past adverbs and quotation marks (`it “strongly condemns”`).
+    let mut q = i;
+    while q > 0 && {
+        let w = s.norms[q - 1].as_str();
+        w.ends_with("ly") || matches!(w, "\"" | "“" | "”" | "also" | "further" | "again" | "still")
+    } {
+        q -= 1;
+    }
+    let after_subject = q > 0
+        && (mentions.iter().any(|m| m.end == q) || matches!(s.norms[q - 1].as_str(), "he" | "she" | "it" | "they" | "we" | "who" | "which" | "that"));
     (w.ends_with("ed") && i > 0) || dict.lemmas.is_irregular_form(w) || (after_subject && w.ends_with('s')) || (after_subject && w.ends_with("ed"))
 }
 
