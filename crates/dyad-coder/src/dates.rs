@@ -270,6 +270,6 @@ fn is_past(s: &Sent, start: usize, end: usize) -> bool {
         n.ends_with("ed") || (s.keys[k] != n && !n.ends_with('s') && !n.ends_with("ing") && s.keys[k].len() > 2 && !n.starts_with(&s.keys[k]))
     });
     let aux = (start.saturating_sub(3)..start).any(|k| matches!(s.norms[k].as_str(), "had" | "was" | "were"));
-    let present_aux = (start.saturating_sub(3)..start).any(|k| matches!(s.norms[k].as_str(), "has" | "have" | "is" | "are"));
+    let present_aux = (start.saturating_sub(3)..end).any(|k| matches!(s.norms[k].as_str(), "has" | "have" | "is" | "are"));
     (head_past || aux) && !present_aux
 }
