@@ -18,9 +18,11 @@ use rayon::prelude::*;
 
 use crate::input::{self, Doc};
 
+/// What `ingest` and `recode` share: where the store is, which dictionaries code, and how
+/// many documents go in one transaction.
 #[derive(clap::Args)]
-pub struct Args {
-    /// The store (created when missing).
+pub struct StoreCoding {
+    /// The store (`ingest` creates it when missing).
     #[arg(long, default_value = "dyad.db")]
     pub db: PathBuf,
     /// A directory whose dictionary files replace or add to the bundled ones.
@@ -29,6 +31,12 @@ pub struct Args {
     /// Documents per transaction.
     #[arg(long, default_value_t = 500, hide = true, value_parser = clap::value_parser!(u64).range(1..))]
     pub batch: u64,
+}
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub store: StoreCoding,
     /// Files (.txt, .md, .html, .jsonl), directories, or - for JSON Lines on stdin.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
@@ -108,8 +116,8 @@ fn flush(store: &mut Store, coder: &Coder, batch: &mut Vec<Doc>, total: &mut Bat
 }
 
 pub fn run(a: Args) -> Result<ExitCode> {
-    let coder = super::coder(a.dict.as_ref())?;
-    let mut store = Store::open(&a.db)?;
+    let coder = super::coder(a.store.dict.as_ref())?;
+    let mut store = Store::open(&a.store.db)?;
     let progress = Progress::new("", None);
     let mut batch: Vec<Doc> = Vec::new();
     let mut total = BatchReport::default();
@@ -127,7 +135,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
             match doc {
                 Ok(d) => {
                     batch.push(d);
-                    if batch.len() as u64 >= a.batch {
+                    if batch.len() as u64 >= a.store.batch {
                         flush(&mut store, &coder, &mut batch, &mut total, &progress)?;
                     }
                 }
@@ -140,10 +148,10 @@ pub fn run(a: Args) -> Result<ExitCode> {
     }
     flush(&mut store, &coder, &mut batch, &mut total, &progress)?;
     progress.finish();
-    let c = store.counts().with_context(|| format!("reading {}", a.db.display()))?;
+    let c = store.counts().with_context(|| format!("reading {}", a.store.db.display()))?;
     eprintln!(
         "dyad: {}: {} added, {} replaced, {} unchanged ({} events written); the store holds {} documents, {} events, {} stories",
-        a.db.display(),
+        a.store.db.display(),
         total.added,
         total.replaced,
         total.unchanged,

@@ -4,7 +4,6 @@
 //! changed (a batch per transaction), then every event is refiled into stories in date order.
 //! Documents keep their text and ids; this module does not read input files.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -15,27 +14,20 @@ use crate::input::Doc;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The store.
-    #[arg(long, default_value = "dyad.db")]
-    pub db: PathBuf,
-    /// A directory whose dictionary files replace or add to the bundled ones.
-    #[arg(long)]
-    pub dict: Option<PathBuf>,
-    /// Documents per transaction.
-    #[arg(long, default_value_t = 500, hide = true, value_parser = clap::value_parser!(u64).range(1..))]
-    pub batch: u64,
+    #[command(flatten)]
+    pub store: super::ingest::StoreCoding,
 }
 
 pub fn run(a: Args) -> Result<ExitCode> {
-    if !a.db.exists() {
-        anyhow::bail!("{}: no dyad store here (run `dyad ingest --db {} ...` first)", a.db.display(), a.db.display());
+    if !a.store.db.exists() {
+        anyhow::bail!("{}: no dyad store here (run `dyad ingest --db {} ...` first)", a.store.db.display(), a.store.db.display());
     }
-    let coder = super::coder(a.dict.as_ref())?;
-    let mut store = Store::open(&a.db)?;
+    let coder = super::coder(a.store.dict.as_ref())?;
+    let mut store = Store::open(&a.store.db)?;
     let keys = store.document_keys()?;
     let progress = Progress::new("recoded", Some(keys.len() as u64));
     let mut total = BatchReport::default();
-    for chunk in keys.chunks(a.batch as usize) {
+    for chunk in keys.chunks(a.store.batch as usize) {
         let docs: Vec<(Doc, String)> = store
             .load_documents(chunk)?
             .into_iter()
@@ -53,7 +45,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
     let c = store.counts()?;
     eprintln!(
         "dyad: {}: recoded {} documents, {} with changed events, {} unchanged; the store holds {} events, {} stories",
-        a.db.display(),
+        a.store.db.display(),
         keys.len(),
         total.replaced,
         total.unchanged,
