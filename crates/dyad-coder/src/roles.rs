@@ -182,8 +182,12 @@ fn actors_of(ms: &[Mention], g: &[usize]) -> Vec<Actor> {
 /// A statement condemning what it describes (`The US is the arch-criminal`): the speaker is
 /// the source, the other party nearest the evaluative word the target (else the other party
 /// of the dyad in play). Only statements have a speaker; news has none.
-fn speaker_act(t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pair: Option<(&Actor, &Actor)>) -> Result<Vec<Role>, String> {
+fn speaker_act(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pair: Option<(&Actor, &Actor)>) -> Result<Vec<Role>, String> {
     let Some(sp) = speaker else { return Err("an evaluation, and the text has no speaker".into()) };
+    let code = t.pattern.code.as_deref().unwrap_or("");
+    if code.starts_with("10") {
+        return speaker_demand(s, t, ms, sp);
+    }
     // The party nearest the evaluative word, one before it first (`the US is the criminal`).
     let dist = |m: &Mention| if m.end <= t.head { (0, t.head - m.end) } else { (1, m.start - t.head) };
     let named = ms
@@ -200,6 +204,73 @@ fn speaker_act(t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pair: Optio
     Ok(vec![Role { source: sp.clone(), target, how: "the speaker's evaluation of the party it describes".into() }])
 }
 
+/// `The US should stop ...`: a modal of obligation with another party as its subject, right
+/// before it, is the speaker's demand on that party.
+fn speaker_demand(s: &Sent, t: &Trigger, ms: &[Mention], sp: &Actor) -> Result<Vec<Role>, String> {
+    let mut k = t.start;
+    while k > 0 && {
+        let w = s.norms[k - 1].as_str();
+        w.ends_with("ly") || matches!(w, "also" | "will" | "would" | "then" | "now" | "further" | "be" | "is" | "are")
+    } {
+        k -= 1;
+    }
+    // The party heads the subject phrase (`the US and other Western countries`, `the Japanese
+    // authorities`): a few plain words may follow it before the modal.
+    let subject = ms
+        .iter()
+        .rposition(|m| {
+            m.end <= k
+                && k - m.end <= 4
+                && (m.end..k).all(|j| s.norms[j].chars().all(|c| c.is_alphabetic() || c == '-') && !is_boundary(s, j) && !BE_FORMS.contains(&s.norms[j].as_str()))
+        })
+        .ok_or_else(|| "no party right before the modal".to_string())?;
+    // `the US and other Western countries should`: the whole coordinated subject.
+    let mut first = subject;
+    while first > 0 && group(s, ms, first - 1, k).contains(&subject) {
+        first -= 1;
+    }
+    let g = group(s, ms, first, k);
+    let targets: Vec<Actor> = actors_of(ms, &g).into_iter().filter(|a| !a.country.is_empty()).collect();
+    if targets.iter().any(|a| a.country == sp.country) {
+        return Err("the speaker's own side as subject: an intent, not a demand".into());
+    }
+    let roles: Vec<Role> = targets
+        .into_iter()
+        .map(|a| Role { source: sp.clone(), target: a, how: "the speaker's demand on the subject of the modal".into() })
+        .collect();
+    if roles.is_empty() {
+        return Err("no party right before the modal".into());
+    }
+    Ok(roles)
+}
+
+/// Words that open sentences in capitals and are no names.
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "it", "he", "she", "they", "we", "i", "you", "this", "that", "these", "those", "there", "here",
+    "officials", "sources", "reports", "media", "diplomats", "analysts", "observers", "critics", "experts", "both", "all",
+    "some", "many", "most", "other", "others", "such", "one", "no", "each", "his", "her", "their", "its", "our", "my",
+    "then", "later", "also", "however", "meanwhile", "moreover", "yet", "still", "now", "today", "earlier",
+];
+
+/// The subject right before `at` (past adverbs and auxiliaries) is a capitalised name that is
+/// no actor: a person the dictionaries do not know (`Faisal urged`, `Stepanyan said`).
+fn unknown_name_before(s: &Sent, ms: &[Mention], at: usize) -> bool {
+    let mut k = at;
+    while k > 0 && {
+        let w = s.norms[k - 1].as_str();
+        w.ends_with("ly") || matches!(w, "also" | "has" | "had" | "have" | "will" | "would" | "then" | "again" | "further")
+    } {
+        k -= 1;
+    }
+    let Some(j) = k.checked_sub(1) else { return false };
+    let text = s.text_of(j);
+    let capital = text.chars().next().is_some_and(char::is_uppercase)
+        && text.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\''))
+        && !text.chars().all(char::is_uppercase);
+    let plain = j > 0 || (!NOT_NAMES.contains(&s.norms[j].as_str()) && !s.norms[j].ends_with('s'));
+    capital && plain && !ms.iter().any(|m| m.start <= j && j < m.end)
+}
+
 /// `talks in Abuja`: a capital after `in`/`at` is where an act happens, not a party to it,
 /// except for the arrivals and visits that go there (`arrived in Lima`).
 fn is_place(s: &Sent, m: &Mention, code: &str) -> bool {
@@ -211,7 +282,7 @@ fn is_place(s: &Sent, m: &Mention, code: &str) -> bool {
 pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pair: Option<(&Actor, &Actor)>) -> Result<Vec<Role>, String> {
     let code = t.pattern.code.as_deref().unwrap_or("");
     if t.pattern.speaker_act {
-        return speaker_act(t, ms, speaker, pair);
+        return speaker_act(s, t, ms, speaker, pair);
     }
     let mutual_code = MUTUAL_CODES.contains(&code);
     let lb = left_boundary(s, t.start);
@@ -243,6 +314,25 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
             }
         }
     }
+    // `thanked Iraq and Oman for hosting the talks`: a gerund after `for` is the act of the
+    // party thanked (or praised, or blamed) right before it; with no object of its own, it is
+    // done for the main clause's subject.
+    let gerund_owner = (t.source_slot.is_none() && t.head == t.start && s.norms[t.head].ends_with("ing"))
+        .then(|| {
+            let mut f = t.start;
+            while f > 0 && s.norms[f - 1].ends_with("ly") {
+                f -= 1;
+            }
+            let f = f.checked_sub(1).filter(|&f| s.norms[f] == "for")?;
+            let last = ms.iter().rposition(|m| m.end <= f && f - m.end <= 2)?;
+            let first = (0..=last)
+                .rev()
+                .take_while(|&c| ms[c].start + 14 >= f)
+                .filter(|&c| group(s, ms, c, f).contains(&last))
+                .last()?;
+            Some(group(s, ms, first, f))
+        })
+        .flatten();
     // An event noun's own actor stands right before it (`Russia's invasion`, `Russian
     // shelling`): that is its source, not the sentence's subject.
     let owner = (t.nominal && t.source_slot.is_none() && t.target_slot.is_none())
@@ -261,7 +351,7 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
     // `The US began a new round of expulsions`: an event noun that a verb of doing governs is
     // that verb's subject's act.
     let governed = (t.start.saturating_sub(5)..t.start).any(|k| LIGHT_VERBS.contains(&s.norms[k].as_str()));
-    let by_agent = (t.nominal && owner.is_none() && material && !governed && t.source_slot.is_none() && t.target_slot.is_none())
+    let by_agent = (t.nominal && owner.is_none() && gerund_owner.is_none() && material && !governed && t.source_slot.is_none() && t.target_slot.is_none())
         .then(|| {
             (t.end..rb).find(|&k| s.norms[k] == "by").and_then(|k| ms.iter().position(|m| m.start > k && m.start <= k + 3))
         });
@@ -280,11 +370,22 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
             let before = if k > 0 && s.norms[k - 1] == "," { k - 1 } else { k };
             ms.iter().position(|m| m.end == before)
         });
+    // `Faisal urged the Indian side ...`: a name dyad does not know is the subject; no actor
+    // further back in the sentence stands in for it.
+    let mut unknown_subject = false;
     let subj: Option<Vec<usize>> = match (t.source_slot, owner, relative) {
         (Some(i), _, _) => Some(vec![i]),
+        (None, _, _) if gerund_owner.is_some() => gerund_owner.clone(),
         (None, Some(o), _) => Some(vec![o]),
         (None, None, Some(r)) => Some(vec![r]),
-        (None, None, None) => subject(start).or_else(|| subject(0)),
+        (None, None, None) => subject(start).or_else(|| {
+            unknown_subject = !t.nominal && unknown_name_before(s, ms, t.start);
+            if unknown_subject {
+                None
+            } else {
+                subject(0)
+            }
+        }),
     };
     // With no actor before it, a verbal act in a statement is the speaker's own:
     // `We condemn ...` is resolved by coreference; `Strongly condemning the sanctions, ...`
@@ -300,7 +401,7 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
     let mut ms = ms;
     let mut subj = subj;
     let verbal_root = matches!(code.get(..2), Some("01" | "02" | "03" | "05" | "09" | "10" | "11" | "12" | "13"));
-    if subj.is_none() && verbal_root && t.target_slot.is_none() && !be_before {
+    if subj.is_none() && verbal_root && t.target_slot.is_none() && !be_before && !unknown_subject {
         if let Some(m) = speaker_mention {
             ms_ext = ms.to_vec();
             ms_ext.push(m);
@@ -335,10 +436,35 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
                     && !subj.as_ref().is_some_and(|g| g.contains(&i))
                     && country_of(&ms[i].referent).iter().any(|a| !src_countries.contains(&a.country))
             });
+            // The gerund's act with no object of its own is done for the main subject.
+            let tgt = tgt.or_else(|| {
+                gerund_owner.as_ref()?;
+                let main = subject(start).or_else(|| subject(0))?;
+                let m = main[0];
+                let countries = country_of(&ms[m].referent);
+                (ms[m].end <= t.start && countries.iter().any(|a| !src_countries.contains(&a.country))).then_some(m)
+            });
             (subj, tgt)
         }
     };
-    let Some(src_group) = src_group else { return Err("no source actor in the clause".into()) };
+    let Some(src_group) = src_group else {
+        // An unknown person acting toward one party of the dyad in play belongs to the other.
+        let target = tgt_first.and_then(|i| ms[i].actor_with_country());
+        let other = match (target, pair) {
+            (Some(b), Some((x, y))) if b.country == x.country => Some(y),
+            (Some(b), Some((x, y))) if b.country == y.country => Some(x),
+            _ => None,
+        };
+        if let (true, Some(a), Some(b)) = (unknown_subject, other, target) {
+            let a = Actor { agent: None, name: None, role: None, is_person: false, country: a.country.clone() };
+            let mut out = vec![Role { source: a.clone(), target: b.clone(), how: "an unknown subject: the other party of the dyad in play".into() }];
+            if mutual_code {
+                out.push(Role { source: b.clone(), target: a, how: format!("an unknown subject; {code} is mutual") });
+            }
+            return Ok(out);
+        }
+        return Err(if unknown_subject { "the subject is a name dyad does not know".into() } else { "no source actor in the clause".into() });
+    };
     let sources = actors_of(ms, &src_group);
     let rule = if by_actor.is_some() {
         "passive: source after `by`"
@@ -371,6 +497,16 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
                     push(a, b, rule.to_string());
                     if mutual {
                         push(b, a, format!("{rule}; {code} is mutual"));
+                    }
+                }
+            }
+            // A joint exercise joins every pair of its participants (`drills with the US and
+            // Japan`: the US and Japan drill together too).
+            if code.starts_with("062") {
+                for (i, a) in targets.iter().enumerate() {
+                    for b in &targets[i + 1..] {
+                        push(a, b, format!("{rule}; fellow participants of a joint exercise"));
+                        push(b, a, format!("{rule}; fellow participants of a joint exercise"));
                     }
                 }
             }
