@@ -161,6 +161,10 @@ fn code_sentence(
         let ctx = Context { speaker: st.speaker.as_ref(), pair: None, last_person: last_person.as_ref(), recent_people: &st.people, date: st.date_num, keep_media: false, explain, learned: &st.learned, last_subject: st.last_subject.as_ref() };
         named_mentions(&s, dict, &ctx, Some(&mut learned))
     };
+    // The place of a dateline (`PYONGYANG, July 12 (Xinhua) --`) is where the report was
+    // filed, no party to what the sentence tells.
+    let dl = dateline_end(&s);
+    let pre: Vec<Mention> = if dl > 0 { pre.into_iter().filter(|m| m.start >= dl).collect() } else { pre };
     st.remember(&pre);
     // Places (`talks in Abuja`) are not parties: they do not make a country salient.
     let parties: Vec<Mention> = pre
@@ -351,7 +355,11 @@ fn code_sentence(
     st.remember(&ms);
     st.learned.extend(learned);
     // The subject the next sentence's `it` refers to: the first actor of this one.
-    if let Some(Referent::One(a)) = ms.iter().find(|m| !(m.kind == MentionKind::Coref && matches!(s.norm_opt(m.start), Some("it" | "they")))).map(|m| &m.referent) {
+    // The first actor not governed by a preposition (`in the war against the DPRK` is no
+    // subject), else the first.
+    let candidates: Vec<&Mention> = ms.iter().collect();
+    let subject = candidates.iter().find(|m| !crate::roles::preceded_by_preposition(&s, m)).or(candidates.first());
+    if let Some(Referent::One(a)) = subject.map(|m| &m.referent) {
         st.last_subject = Some(Actor { name: None, role: None, is_person: false, ..a.clone() });
     }
     if let Some(p) = ms.iter().find(|m| m.kind == MentionKind::Person || (m.kind == MentionKind::Coref && matches!(&m.referent, Referent::One(a) if a.is_person))) {
@@ -474,4 +482,23 @@ pub fn explain_sentence(dict: &Dictionary, sentence: &str, date: Option<&str>, s
         );
     }
     out
+}
+
+/// The token after a dateline that opens the sentence (`MOSCOW, June 19 (Reuters) -`,
+/// `JAKARTA:`), or 0.
+fn dateline_end(s: &Sent) -> usize {
+    let n = s.tokens.len().min(18);
+    let dash = |k: usize| matches!(s.norms[k].as_str(), "-" | "--" | "—" | "–");
+    if let Some(k) = (1..n).find(|&k| dash(k) && s.norms[k - 1] == ")") {
+        let mut e = k;
+        while e < s.tokens.len() && dash(e) {
+            e += 1;
+        }
+        return e;
+    }
+    let first = s.text_of(0);
+    if n > 2 && s.norms[1] == ":" && first.len() > 2 && first.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
+        return 2;
+    }
+    0
 }

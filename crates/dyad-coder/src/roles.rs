@@ -91,7 +91,7 @@ fn right_boundary(s: &Sent, from: usize) -> usize {
         .unwrap_or(s.tokens.len())
 }
 
-fn preceded_by_preposition(s: &Sent, m: &Mention) -> bool {
+pub(crate) fn preceded_by_preposition(s: &Sent, m: &Mention) -> bool {
     let mut k = m.start;
     while k > 0 {
         k -= 1;
