@@ -151,7 +151,9 @@ fn code_sentence(
     let s = Sent::new(text, &dict.lemmas);
     // A sentence-initial `He` continues the previous sentence's subject; elsewhere a pronoun
     // takes the person named last.
-    let starts_with_pronoun = text.split_whitespace().next().is_some_and(|w| matches!(w, "He" | "She"));
+    // So does the `he` of a sentence opened by a participle (`Expressing his pleasure ..., he
+    // extended his support`).
+    let starts_with_pronoun = text.split_whitespace().next().is_some_and(|w| matches!(w, "He" | "She") || (w.ends_with("ing") && w.len() > 5 && w.starts_with(char::is_uppercase)));
     let last_person = if starts_with_pronoun { st.last_subject_person.clone().or(st.people.last().cloned()) } else { st.people.last().cloned() };
     // The actors the sentence names, once; the countries among them count toward the dyad in
     // play, which pronouns and dyad phrases are then resolved against.

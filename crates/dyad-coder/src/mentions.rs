@@ -681,6 +681,25 @@ fn coref_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> {
             k += 1;
             continue;
         }
+        // `The message expressed the conviction ...`: a message, letter or telegram speaks
+        // for its sender, the previous sentence's subject.
+        if matches!(w.as_str(), "message" | "letter" | "telegram" | "cable")
+            && k > 0
+            && matches!(s.norms[k - 1].as_str(), "the" | "this" | "his" | "her")
+            && !matches!(s.norm_opt(k + 1), Some("of" | "to" | "from" | "was" | "is" | "were"))
+        {
+            if let Some(a) = ctx.last_subject {
+                out.push(Mention {
+                    start: k - 1,
+                    end: k + 1,
+                    referent: Referent::One(a.clone()),
+                    how: vec![format!("`the {w}` -> its sender, the previous sentence's subject {}", a.country)],
+                    kind: MentionKind::Coref,
+                });
+                k += 1;
+                continue;
+            }
+        }
         if matches!(w.as_str(), "he" | "she" | "him" | "his" | "her") {
             // The nearest person named earlier in this sentence, else in the document.
             let in_sentence = found.iter().rev().find(|m| m.end <= k && m.kind == MentionKind::Person);

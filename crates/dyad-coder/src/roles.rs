@@ -183,7 +183,10 @@ fn actors_of(ms: &[Mention], g: &[usize]) -> Vec<Actor> {
 /// the source, the other party nearest the evaluative word the target (else the other party
 /// of the dyad in play). Only statements have a speaker; news has none.
 fn speaker_act(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pair: Option<(&Actor, &Actor)>) -> Result<Vec<Role>, String> {
-    let Some(sp) = speaker else { return Err("an evaluation, and the text has no speaker".into()) };
+    // Who says it: the person or party the sentence reports (`..., he said`), else the
+    // statement's speaker.
+    let reporter = reporter(s, ms);
+    let Some(sp) = reporter.as_ref().or(speaker) else { return Err("an evaluation, and the text has no speaker".into()) };
     let code = t.pattern.code.as_deref().unwrap_or("");
     if code.starts_with("10") {
         return speaker_demand(s, t, ms, sp);
@@ -202,6 +205,19 @@ fn speaker_act(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, p
     let other = pair.and_then(|(a, b)| if a.country == sp.country { Some(b.clone()) } else if b.country == sp.country { Some(a.clone()) } else { None });
     let Some(target) = named.or(other) else { return Err("an evaluation of no other party".into()) };
     Ok(vec![Role { source: sp.clone(), target, how: "the speaker's evaluation of the party it describes".into() }])
+}
+
+/// Verbs that report speech.
+const SAY_VERBS: &[&str] = &["said", "says", "told", "added", "stressed", "noted", "stated", "declared", "insisted", "claimed", "warned", "emphasized", "emphasised", "underlined", "remarked"];
+
+/// The party a sentence reports the words of: the actor right before a verb of saying (`he
+/// said`, `the Foreign Ministry stressed`), or right after it (`said Lavrov`).
+fn reporter(s: &Sent, ms: &[Mention]) -> Option<Actor> {
+    let k = (0..s.tokens.len()).find(|&k| SAY_VERBS.contains(&s.norms[k].as_str()))?;
+    let before = ms.iter().rposition(|m| m.end == k || (m.end + 1 == k && s.norms[m.end].ends_with("ly")));
+    let after = ms.iter().position(|m| m.start == k + 1);
+    let m = before.or(after)?;
+    ms[m].actor_with_country().cloned()
 }
 
 /// `The US should stop ...`: a modal of obligation with another party as its subject, right
@@ -300,7 +316,19 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
         .and_then(|k| ms.iter().position(|m| m.start > k && m.start <= k + 3));
 
     // The subject group.
+    // `Expressing his pleasure over what the Cuban people did, he extended his support`: after
+    // a fronted phrase, the party between the comma and the verb is the subject.
+    let after_comma = {
+        let mut k = t.start;
+        while k > 0 && s.norms[k - 1].ends_with("ly") {
+            k -= 1;
+        }
+        ms.iter().position(|m| m.end == k && m.start > 0 && s.norms[m.start - 1] == ",")
+    };
     let subject = |from: usize| -> Option<Vec<usize>> {
+        if let Some(i) = after_comma.filter(|&i| ms[i].start >= from) {
+            return Some(group(s, ms, i, t.start));
+        }
         let cands: Vec<usize> = (0..ms.len()).filter(|&i| ms[i].start >= from && ms[i].end <= t.start).collect();
         // The object of a preposition (`the talks between A and B ended`) is no subject.
         let first = cands.iter().copied().find(|&i| !preceded_by_preposition(s, &ms[i])).or(cands.first().copied())?;
