@@ -247,7 +247,11 @@ fn code_sentence(
             let _ = writeln!(t, "  `{words}` matched `{}` ({}) -> {code}", pat.text, pat.origin);
         }
         // Negated acts did not happen.
-        let negated = (tr.head.saturating_sub(3)..tr.head).any(|k| matches!(s.norms[k].as_str(), "not" | "n't" | "never" | "no"));
+        // So are acts refused or failed (`refused to give support`, `without consulting`).
+        let negated = (tr.head.saturating_sub(3)..tr.head).any(|k| matches!(s.norms[k].as_str(), "not" | "n't" | "never" | "no"))
+            || (tr.start.saturating_sub(4)..tr.start).any(|k| {
+                matches!(s.norms[k].as_str(), "refused" | "refuse" | "refuses" | "refusing" | "declined" | "declines" | "failed" | "fails" | "without")
+            });
         if negated {
             let why = format!("`{words}`: negated, dropped");
             if let Some(t) = trace.as_deref_mut() {

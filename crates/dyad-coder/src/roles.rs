@@ -63,6 +63,7 @@ const PREPOSITIONS: &[&str] = &[
     "since", "before", "upon", "over", "by", "through", "to", "against", "of", "about", "toward", "towards", "into", "among",
     "without", "within", "like", "regarding", "concerning", "including", "than",
 ];
+const AUX_WORDS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "do", "does", "did", "keep", "keeps", "kept", "continue", "continues", "continued", "start", "started", "begin", "began", "stop", "stopped", "avoid", "consider", "considered", "including", "regarding"];
 const BE_FORMS: &[&str] = &["was", "were", "been", "being", "be", "is", "are", "get", "got", "gets"];
 
 fn is_boundary(s: &Sent, k: usize) -> bool {
@@ -223,6 +224,10 @@ fn reporter(s: &Sent, ms: &[Mention]) -> Option<Actor> {
 /// `The US should stop ...`: a modal of obligation with another party as its subject, right
 /// before it, is the speaker's demand on that party.
 fn speaker_demand(s: &Sent, t: &Trigger, ms: &[Mention], sp: &Actor) -> Result<Vec<Role>, String> {
+    // A modal is one word or two adjacent ones (`has to`, not `has turned its back to`).
+    if (t.start..t.end).filter(|&k| s.norms[k] != "-").count() > 2 {
+        return Err("not a modal: its words stand apart".into());
+    }
     let mut k = t.start;
     while k > 0 && {
         let w = s.norms[k - 1].as_str();
@@ -340,6 +345,22 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
             if ms.iter().any(|m| m.start > comma && m.end <= t.start) {
                 start = comma + 1;
             }
+        }
+    }
+    // `the panel of experts assisting the committee`: a participle after a plain noun is that
+    // noun's act, and the noun is no actor.
+    if t.head == t.start && s.norms[t.head].ends_with("ing") && t.source_slot.is_none() && t.head > 0 {
+        let p = t.head - 1;
+        let w = s.norms[p].as_str();
+        let plain_noun = w.chars().all(|c| c.is_ascii_lowercase())
+            && s.text_of(p).chars().all(|c| c.is_ascii_lowercase())
+            && !w.ends_with("ly")
+            && !AUX_WORDS.contains(&w)
+            && !PREPOSITIONS.contains(&w)
+            && !CLAUSE_WORDS.contains(&w)
+            && !matches!(w, "and" | "or" | "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "also" | "not" | "that" | "who" | "which" | "while" | "further" | "jointly" | "again" | "then" | "still" | "thus" | "hence" | "even");
+        if plain_noun && !ms.iter().any(|m| m.end == t.head) {
+            return Err(format!("a participle of `{w}`, which is no actor"));
         }
     }
     // `thanked Iraq and Oman for hosting the talks`: a gerund after `for` is the act of the
@@ -475,6 +496,10 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
             (subj, tgt)
         }
     };
+    // `was rejected by the public`: the agent is named and is no actor.
+    if passive && by_actor.is_none() && s.norm_opt(t.end) == Some("by") && t.target_slot.is_none() {
+        return Err("a passive whose agent is no actor".into());
+    }
     let Some(src_group) = src_group else {
         // An unknown person acting toward one party of the dyad in play belongs to the other.
         let target = tgt_first.and_then(|i| ms[i].actor_with_country());
