@@ -107,6 +107,28 @@ fn speaker_from_line(dict: &Dictionary, line: &str, date: Option<u32>) -> Option
         })
 }
 
+/// The party a publisher line names first, outside parentheses (`EU statement at the OSCE
+/// (via Norway's delegation site)` is the EU's); an organisation may speak here.
+fn speaker_from_publisher(dict: &Dictionary, line: &str, date: Option<u32>) -> Option<Actor> {
+    let mut outside = String::with_capacity(line.len());
+    let mut depth = 0u32;
+    for c in line.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => outside.push(c),
+            _ => {}
+        }
+    }
+    let s = Sent::new(&outside, &dict.lemmas);
+    let ctx = Context { speaker: None, pair: None, last_person: None, recent_people: &[], date, keep_media: true, explain: false, learned: &[], last_subject: None };
+    let ms = find_mentions(&s, dict, &ctx, None);
+    ms.iter().find_map(|m| match &m.referent {
+        Referent::One(a) if !a.country.is_empty() => Some(Actor { agent: a.agent.clone().or(Some("GOV".into())), ..a.clone() }),
+        _ => None,
+    })
+}
+
 struct DocState {
     speaker: Option<Actor>,
     learned: Vec<crate::mentions::Learned>,
@@ -433,7 +455,7 @@ pub fn code_document(dict: &Dictionary, doc: &DocInput) -> Coded {
     if st.speaker.is_none() {
         // A ministry or government as publisher speaks; a news outlet (Al Jazeera, Reuters)
         // only reports.
-        st.speaker = doc.publisher.and_then(|p| speaker_from_line(dict, p, date_num)).filter(|a| a.agent.as_deref() != Some("MED"));
+        st.speaker = doc.publisher.and_then(|p| speaker_from_publisher(dict, p, date_num)).filter(|a| a.agent.as_deref() != Some("MED"));
     }
     if let Some(sp) = &st.speaker {
         st.known_actors.insert(sp.country.clone(), plain(&sp.country));
