@@ -214,8 +214,12 @@ fn code_sentence(
         }
     }
     let pair = coordinated.or_else(|| st.salience.pair(&st.known_actors));
+    // In news, which has no speaker of its own, `we` and `our` in a sentence that reports
+    // someone's words (`"our secretary summoned the ambassador," Marcos told reporters`)
+    // are that someone's.
+    let reporter = if st.speaker.is_none() { crate::roles::reporter(&s, &pre) } else { None };
     let ctx = Context {
-        speaker: st.speaker.as_ref(),
+        speaker: st.speaker.as_ref().or(reporter.as_ref()),
         pair: pair.as_ref().map(|(a, b)| (a, b)),
         last_person: last_person.as_ref(),
         recent_people: &st.people,

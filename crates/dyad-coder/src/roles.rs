@@ -51,7 +51,8 @@ const LIGHT_VERBS: &[&str] = &[
     "began", "begin", "begins", "begun", "launched", "launch", "launches", "carried", "carry", "carries", "conducted",
     "conduct", "conducts", "staged", "stage", "stages", "ordered", "continued", "continue", "continues", "stepped",
     "started", "start", "starts", "resumed", "resume", "mounted", "intensified", "expanded", "announced", "imposed",
-    "used", "use", "uses", "using", "fired", "deployed",
+    "used", "use", "uses", "using", "fired", "deployed", "carrying", "carried", "carries", "delivered", "delivering",
+    "delivers", "sent", "sending", "dispatched", "dispatching", "shipped", "shipping",
 ];
 
 /// How many tokens after the trigger its object may start.
@@ -213,9 +214,11 @@ const SAY_VERBS: &[&str] = &["said", "says", "told", "added", "stressed", "noted
 
 /// The party a sentence reports the words of: the actor right before a verb of saying (`he
 /// said`, `the Foreign Ministry stressed`), or right after it (`said Lavrov`).
-fn reporter(s: &Sent, ms: &[Mention]) -> Option<Actor> {
+pub(crate) fn reporter(s: &Sent, ms: &[Mention]) -> Option<Actor> {
     let k = (0..s.tokens.len()).find(|&k| SAY_VERBS.contains(&s.norms[k].as_str()))?;
-    let before = ms.iter().rposition(|m| m.end == k || (m.end + 1 == k && s.norms[m.end].ends_with("ly")));
+    let before = ms.iter().rposition(|m| {
+        m.end == k || (m.end + 1 == k && (s.norms[m.end].ends_with("ly") || matches!(s.norms[m.end].as_str(), "had" | "has" | "also")))
+    });
     let after = ms.iter().position(|m| m.start == k + 1);
     let m = before.or(after)?;
     ms[m].actor_with_country().cloned()

@@ -65,7 +65,7 @@ fn looks_verbal(s: &Sent, dict: &Dictionary, mentions: &[Mention], i: usize) -> 
         if AUX.contains(&pw) || pw == "by" && w.ends_with("ing") {
             return true;
         }
-        if DETERMINERS.contains(&pw) {
+        if DETERMINERS.contains(&pw) && !(matches!(pw, "first" | "further" | "second") && w.ends_with("ed")) {
             return false;
         }
         // `denounces and categorically rejects`: a verb coordinated with a verb of the same
@@ -131,7 +131,10 @@ fn nominal_with_party(s: &Sent, mentions: &[Mention], i: usize) -> bool {
 /// Token `i` reads as a noun: a determiner before it or a noun suffix.
 fn looks_nominal(s: &Sent, i: usize) -> bool {
     let w = s.norms[i].as_str();
-    let det = i > 0 && DETERMINERS.contains(&s.norms[i - 1].as_str());
+    // `first suspended`, `further expanded`: an ordinal or degree word before a past form is
+    // an adverb, not a determiner.
+    let adverbial = |d: &str| matches!(d, "first" | "second" | "further" | "new" | "mutual" | "bilateral") && w.ends_with("ed");
+    let det = i > 0 && DETERMINERS.contains(&s.norms[i - 1].as_str()) && !adverbial(&s.norms[i - 1]);
     det || NOUN_SUFFIXES.iter().any(|x| w.ends_with(x) && w.len() > x.len() + 2)
 }
 
