@@ -243,11 +243,31 @@ fn clause_bytes(s: &Sent, start: usize, end: usize) -> (usize, usize) {
 fn modal_window<'s>(s: &'s Sent, head: usize) -> Vec<&'s str> {
     let cut = |k: usize| match s.norms[k].as_str() {
         ";" | ":" => true,
-        "," => !matches!(s.norm_opt(k + 1), Some("and" | "or")),
+        // `shall aspire to ..., maintain ... and strengthen`: a comma before a bare verb of
+        // the same list keeps the modal.
+        "," => !matches!(s.norm_opt(k + 1), Some("and" | "or")) && !bare_verb_after(s, k + 1),
         _ => false,
     };
     let from = (head.saturating_sub(24)..head).rev().find(|&k| cut(k)).map(|k| k + 1).unwrap_or(head.saturating_sub(24));
     (from..head).map(|k| s.norms[k].as_str()).collect()
+}
+
+/// A lower-case word that reads as a verb of a list (`maintain`, `intensify`): no determiner,
+/// pronoun, preposition or clause word, no participle.
+fn bare_verb_after(s: &Sent, k: usize) -> bool {
+    let Some(w) = s.norm_opt(k) else { return false };
+    let lower = s.text_of(k).chars().all(|c| c.is_ascii_lowercase());
+    lower
+        && !w.ends_with("ing")
+        && !w.ends_with("ed")
+        && !w.ends_with("ly")
+        && !matches!(
+            w,
+            "the" | "a" | "an" | "this" | "that" | "these" | "those" | "which" | "who" | "whose" | "it" | "they" | "he" | "she"
+                | "we" | "its" | "their" | "his" | "her" | "our" | "in" | "on" | "at" | "for" | "with" | "by" | "to" | "of" | "from"
+                | "as" | "while" | "when" | "if" | "but" | "so" | "since" | "after" | "before" | "both" | "all" | "some" | "such"
+                | "not" | "also" | "there" | "where" | "although" | "though" | "because" | "unless" | "until" | "whereas" | "and" | "or"
+        )
 }
 
 /// A future or planned act: a future marker before the trigger's head in its clause.

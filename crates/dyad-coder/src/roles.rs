@@ -87,7 +87,7 @@ fn right_boundary(s: &Sent, from: usize) -> usize {
     (from..s.tokens.len())
         .find(|&k| {
             let w = s.norms[k].as_str();
-            matches!(w, ";" | "while" | "whereas" | "but" | "although" | "which" | "who")
+            matches!(w, ";" | "while" | "whereas" | "but" | "although" | "though" | "which" | "who" | "since" | "because" | "unless" | "when" | "if" | "after" | "before")
                 || (w == "," && matches!(s.norm_opt(k + 1), Some("and") | Some("while") | Some("but")))
         })
         .unwrap_or(s.tokens.len())
@@ -546,7 +546,9 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
             while k > 0 && (crate::triggers::slot_filler(&s.norms[k - 1]) || s.text_of(k - 1).chars().next().is_some_and(char::is_uppercase)) {
                 k -= 1;
             }
-            let with = k > 0 && s.norms[k - 1] == "with";
+            // The trigger's own `with` (`cooperate closely with`), not a noun's (`praised the
+            // talks with`).
+            let with = k > 0 && s.norms[k - 1] == "with" && k - 1 <= t.end + 1;
             let mutual = mutual_code || (with && matches!(code.get(..2), Some("05" | "06")));
             for a in &sources {
                 for b in &targets {
