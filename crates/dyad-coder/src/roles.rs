@@ -362,7 +362,9 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
             && !PREPOSITIONS.contains(&w)
             && !CLAUSE_WORDS.contains(&w)
             && !matches!(w, "and" | "or" | "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "also" | "not" | "that" | "who" | "which" | "while" | "further" | "jointly" | "again" | "then" | "still" | "thus" | "hence" | "even");
-        if plain_noun && !ms.iter().any(|m| m.end == t.head) {
+        // `a rare meeting`: a determiner and an adjective make the `-ing` word a noun.
+        let noun_phrase = p > 0 && matches!(s.norms[p - 1].as_str(), "a" | "an" | "the" | "this" | "its" | "their") && !w.ends_with('s');
+        if plain_noun && !noun_phrase && !ms.iter().any(|m| m.end == t.head) {
             return Err(format!("a participle of `{w}`, which is no actor"));
         }
     }

@@ -128,6 +128,28 @@ fn nominal_with_party(s: &Sent, mentions: &[Mention], i: usize) -> bool {
     prep && mentions.iter().any(|m| m.start == j)
 }
 
+/// A contact noun that parties of two countries named before it attend (`Greek and Turkish
+/// leaders struck an upbeat tone at a rare meeting`): their meeting.
+fn shared_venue(s: &Sent, mentions: &[Mention], i: usize, p: &Pattern) -> bool {
+    if !p.code.as_deref().is_some_and(|c| c.starts_with("04")) {
+        return false;
+    }
+    let at = (i.saturating_sub(4)..i).rev().find(|&k| matches!(s.norms[k].as_str(), "at" | "during"));
+    let Some(at) = at else { return false };
+    if !(at + 1..i).all(|k| s.norms[k].chars().all(|c| c.is_alphabetic()) && !mentions.iter().any(|m| m.start <= k && k < m.end)) {
+        return false;
+    }
+    let mut countries: Vec<&str> = Vec::new();
+    for m in mentions.iter().filter(|m| m.end <= at) {
+        if let Some(a) = m.actor_with_country() {
+            if !countries.contains(&a.country.as_str()) {
+                countries.push(&a.country);
+            }
+        }
+    }
+    countries.len() >= 2
+}
+
 /// Token `i` reads as a noun: a determiner before it or a noun suffix.
 fn looks_nominal(s: &Sent, i: usize) -> bool {
     let w = s.norms[i].as_str();
@@ -298,7 +320,7 @@ pub fn find_triggers<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention]) -
             }
             // A bare head of dyad's own is a verb (`condemned`) or an event noun used with a
             // party of its own (`Russia's invasion`, `sanctions on Iran`, `talks with Japan`).
-            if p.weight() == 1 && !verbal && !p.speaker_act && !nominal_with_party(s, mentions, head) {
+            if p.weight() == 1 && !verbal && !p.speaker_act && !nominal_with_party(s, mentions, head) && !shared_venue(s, mentions, head, p) {
                 continue;
             }
             if let Some((start, end, slots)) = m.try_pattern(p, head) {
