@@ -189,6 +189,15 @@ fn code_sentence(
     // filed, no party to what the sentence tells.
     let dl = dateline_end(&s);
     let pre: Vec<Mention> = if dl > 0 { pre.into_iter().filter(|m| m.start >= dl).collect() } else { pre };
+    // `at the G20 meeting`, `the ASEAN summit`: a gathering of an organisation is a venue,
+    // not a party.
+    let pre: Vec<Mention> = pre
+        .into_iter()
+        .filter(|m| {
+            !(m.kind == MentionKind::Igo
+                && matches!(s.norm_opt(m.end), Some("summit" | "summits" | "meeting" | "meetings" | "conference" | "forum" | "session" | "ministerial")))
+        })
+        .collect();
     st.remember(&pre);
     // Places (`talks in Abuja`) are not parties: they do not make a country salient.
     let parties: Vec<Mention> = pre

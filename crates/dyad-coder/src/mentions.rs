@@ -701,9 +701,12 @@ fn coref_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> {
             }
         }
         if matches!(w.as_str(), "he" | "she" | "him" | "his" | "her") {
-            // The nearest person named earlier in this sentence, else in the document.
-            let in_sentence = found.iter().rev().find(|m| m.end <= k && m.kind == MentionKind::Person);
-            let person = in_sentence.and_then(|m| match &m.referent {
+            // `He said he told Modi that he asked ...`: the sentence's opening pronoun goes on;
+            // else the nearest person named earlier in this sentence, else in the document.
+            let opening = out.iter().find(|m| m.start == 0 && m.kind == MentionKind::Coref && matches!(s.norm_opt(0), Some("he" | "she")));
+            let opening = opening.filter(|_| matches!(w.as_str(), "he" | "she")).map(|m| &m.referent);
+            let in_sentence = found.iter().rev().find(|m| m.end <= k && m.kind == MentionKind::Person).map(|m| &m.referent);
+            let person = opening.or(in_sentence).and_then(|r| match r {
                 Referent::One(a) => Some(a),
                 _ => None,
             });

@@ -68,8 +68,9 @@ fn is_break(text: &str, p: usize, after: usize) -> bool {
     let Some(next) = next else { return false };
     let glued_quote = ws == 0 && (next == '"' || next == '“');
     if ws == 0 && !glued_quote && !(text.as_bytes()[p] == b'.' && next.is_uppercase() && after > p + 1) {
-        // "announced."The" has a quote; "3.5" or "U.S.A" have none: not a break.
-        if !(after > p + 1 && next.is_uppercase()) {
+        // "announced."The" has a quote; "3.5" or "U.S.A" have none: not a break, unless a
+        // lower-case word runs into a capitalised one ("the investigation.At the summit").
+        if !(after > p + 1 && next.is_uppercase()) && !glued_words(text, p, after) {
             return false;
         }
     }
@@ -99,6 +100,19 @@ fn is_break(text: &str, p: usize, after: usize) -> bool {
     true
 }
 
+/// `investigation.At the`: a lower-case word of three letters or more, a period, and a
+/// capitalised word with no space between them.
+fn glued_words(text: &str, p: usize, after: usize) -> bool {
+    let before = last_word(&text[..p]);
+    let word_after: String = text[after..].chars().take_while(|c| c.is_alphabetic()).collect();
+    text.as_bytes()[p] == b'.'
+        && before.len() >= 3
+        && before.chars().all(|c| c.is_ascii_lowercase())
+        && word_after.chars().count() >= 2
+        && word_after.chars().next().is_some_and(char::is_uppercase)
+        && word_after.chars().skip(1).all(char::is_lowercase)
+}
+
 /// The word (letters and inner periods) ending at the end of `s`.
 fn last_word(s: &str) -> &str {
     let start = s
@@ -117,6 +131,13 @@ mod tests {
 
     fn split(t: &str) -> Vec<&str> {
         split_sentences(t).iter().map(|s| s.of(t)).collect()
+    }
+
+    #[test]
+    fn a_period_gluing_two_words_ends_a_sentence() {
+        assert_eq!(split("They asked for help in the inquiry.At the summit, he spoke."), vec!["They asked for help in the inquiry.", "At the summit, he spoke."]);
+        assert_eq!(split("Talks in the U.S.A went well."), vec!["Talks in the U.S.A went well."]);
+        assert_eq!(split("Growth was 3.5 percent.Then it fell."), vec!["Growth was 3.5 percent.", "Then it fell."]);
     }
 
     #[test]
