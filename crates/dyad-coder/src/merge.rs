@@ -39,9 +39,10 @@ pub fn one_per_sentence(events: Vec<Event>) -> Vec<Event> {
         .into_iter()
         .filter(|e| {
             let title = e.source_name.clone().filter(|_| e.source_agent.is_some());
-            // Contacts of different kinds are different acts (a visit, then talks); other
-            // roots grade one act (cooperation, support), so the root decides.
-            let kind = if e.root == "04" { e.code.clone() } else { e.root.clone() };
+            // Contacts of different kinds are different acts (a visit, then talks), and so are
+            // intents of different kinds (`agreed to restore relations and agreed to hold
+            // talks`); other roots grade one act (cooperation, support), so the root decides.
+            let kind = if e.root == "04" || e.root == "03" { e.code.clone() } else { e.root.clone() };
             seen.insert((e.sentence_index, e.source_country.clone(), e.target_country.clone(), kind, title))
         })
         .collect()

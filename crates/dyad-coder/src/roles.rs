@@ -592,6 +592,18 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
                     (Some(a), Some((x, y))) if a.country == y.country => Some(x),
                     _ => None,
                 };
+                // A third party's call with no object (`the UN chief called for restraint`) is
+                // addressed to both parties of the dyad in play.
+                let appeal = matches!(code.get(..2), Some("02" | "10"));
+                if let (None, Some(a), Some((x, y)), true) = (other, countries.first(), pair, appeal) {
+                    if a.country != x.country && a.country != y.country {
+                        for b in [x, y] {
+                            let b = Actor { agent: None, name: None, role: None, is_person: false, country: b.country.clone() };
+                            push(a, &b, "no object: a third party's call on both parties of the dyad in play".to_string());
+                        }
+                        return if out.is_empty() { Err("source and target are the same country".into()) } else { Ok(out) };
+                    }
+                }
                 let Some(other) = other else { return Err("no target actor of another country in the clause".into()) };
                 let b = Actor { agent: None, name: None, role: None, is_person: false, country: other.country.clone() };
                 for a in &countries {
