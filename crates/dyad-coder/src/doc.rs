@@ -134,6 +134,8 @@ struct DocState {
     learned: Vec<crate::mentions::Learned>,
     /// The first person named in the previous sentence: `He` at the start of the next one.
     last_subject_person: Option<Actor>,
+    /// The previous sentence opened with a name dyad does not know (`Faisal urged`).
+    last_subject_unknown: bool,
     /// The first state actor named in the previous sentence: `It`, `They`.
     last_subject: Option<Actor>,
     salience: Salience,
@@ -176,7 +178,13 @@ fn code_sentence(
     // So does the `he` of a sentence opened by a participle (`Expressing his pleasure ..., he
     // extended his support`).
     let starts_with_pronoun = text.split_whitespace().next().is_some_and(|w| matches!(w, "He" | "She") || (w.ends_with("ing") && w.len() > 5 && w.starts_with(char::is_uppercase)));
-    let last_person = if starts_with_pronoun { st.last_subject_person.clone().or(st.people.last().cloned()) } else { st.people.last().cloned() };
+    let last_person = if starts_with_pronoun && st.last_subject_unknown {
+        None
+    } else if starts_with_pronoun {
+        st.last_subject_person.clone().or(st.people.last().cloned())
+    } else {
+        st.people.last().cloned()
+    };
     // The actors the sentence names, once; the countries among them count toward the dyad in
     // play, which pronouns and dyad phrases are then resolved against.
     let explain = trace.is_some();
@@ -408,6 +416,12 @@ fn code_sentence(
             st.last_subject_person = Some(a.clone());
         }
     }
+    // `Faisal urged ... . He also urged ...`: a sentence opened by a name dyad does not know
+    // leaves the next sentence's `He` unknown too, rather than someone named earlier.
+    let opener_unknown = crate::roles::unknown_name_before(&s, &ms, 1)
+        && s.norm_opt(1).is_some_and(|w| w.chars().all(|c| c.is_ascii_lowercase()) && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")) || w == "said" || w == "told"));
+    let opener_unresolved = matches!(s.norm_opt(0), Some("he" | "she")) && !ms.iter().any(|m| m.start == 0);
+    st.last_subject_unknown = opener_unknown || (opener_unresolved && st.last_subject_unknown);
     out
 }
 
@@ -424,6 +438,18 @@ fn confidence(weight: usize, how: &str, date_source: &str) -> f32 {
 
 /// Codes a document. Never fails: problems become notes.
 pub fn code_document(dict: &Dictionary, doc: &DocInput) -> Coded {
+    code_document_traced(dict, doc, None).0
+}
+
+/// How the sentences of a document that contain `needle` are coded, each in its document's
+/// context (speaker, dyad in play, people and dates named before it): sentence index and
+/// explanation.
+pub fn explain_in_document(dict: &Dictionary, doc: &DocInput, needle: &str) -> Vec<(usize, String)> {
+    code_document_traced(dict, doc, Some(needle)).1
+}
+
+fn code_document_traced(dict: &Dictionary, doc: &DocInput, needle: Option<&str>) -> (Coded, Vec<(usize, String)>) {
+    let mut traces = Vec::new();
     let text = doc.text;
     let lay = layout(text, LayoutOptions { first_line_is_title: doc.first_line_is_title });
     let mut notes = Vec::new();
@@ -445,7 +471,7 @@ pub fn code_document(dict: &Dictionary, doc: &DocInput) -> Coded {
     }
     let date_num = doc_date.as_deref().and_then(ymd_number);
 
-    let mut st = DocState { speaker: None, learned: Vec::new(), last_subject_person: None, last_subject: None, salience: Salience::default(), known_actors: HashMap::new(), people: Vec::new(), date_num };
+    let mut st = DocState { speaker: None, learned: Vec::new(), last_subject_person: None, last_subject_unknown: false, last_subject: None, salience: Salience::default(), known_actors: HashMap::new(), people: Vec::new(), date_num };
     // The speaker: an issuer line (or a title that is one), the dateline's agency, the publisher.
     let title = doc.title.map(str::to_string).or_else(|| lay.first(BlockKind::Title).map(|b| b.span.of(text).to_string()));
     let issuer = lay
@@ -491,17 +517,41 @@ pub fn code_document(dict: &Dictionary, doc: &DocInput) -> Coded {
         if t.starts_with("Question:") || t.starts_with("Q:") {
             continue;
         }
-        events.extend(code_sentence(dict, &mut st, &mut dates, doc.id, i, sen.paragraph, t, sen.span.start, &mut notes, None));
+        if needle.is_some_and(|n| t.contains(n)) {
+            let mut trace = String::new();
+            let _ = writeln!(trace, "document: {}  date: {}  speaker: {}", doc.id, doc_date.as_deref().unwrap_or("none"), st.speaker.as_ref().map(|a| a.country.as_str()).unwrap_or("none"));
+            let _ = writeln!(trace, "sentence {i}: {t}");
+            let before = notes.len();
+            let found = code_sentence(dict, &mut st, &mut dates, doc.id, i, sen.paragraph, t, sen.span.start, &mut notes, Some(&mut trace));
+            for n in &notes[before..] {
+                let _ = writeln!(trace, "note: {}", n.message);
+            }
+            let _ = writeln!(trace, "events before document-level merging: {}", found.len());
+            traces.push((i, trace));
+            events.extend(found);
+        } else {
+            events.extend(code_sentence(dict, &mut st, &mut dates, doc.id, i, sen.paragraph, t, sen.span.start, &mut notes, None));
+        }
     }
     let events = crate::merge::restatements(crate::merge::one_per_sentence(events), doc_date.as_deref());
-    Coded { events, notes, doc_date, speaker: st.speaker.map(|s| s.country) }
+    if needle.is_some() {
+        // What survived the merging of repeated and restated acts.
+        for (i, trace) in traces.iter_mut() {
+            let kept: Vec<&Event> = events.iter().filter(|e| e.sentence_index == *i).collect();
+            let _ = writeln!(trace, "events kept after merging: {}", kept.len());
+            for e in kept {
+                let _ = writeln!(trace, "  {} -> {}  {}  date {} ({})  trigger `{}`", e.source, e.target, e.code, e.date, e.date_source, e.trigger);
+            }
+        }
+    }
+    (Coded { events, notes, doc_date, speaker: st.speaker.map(|s| s.country) }, traces)
 }
 
 /// How one sentence is coded, step by step, for `dyad explain`.
 pub fn explain_sentence(dict: &Dictionary, sentence: &str, date: Option<&str>, speaker: Option<&str>) -> String {
     let mut out = String::new();
     let date_num = date.and_then(ymd_number);
-    let mut st = DocState { speaker: speaker.map(plain), learned: Vec::new(), last_subject_person: None, last_subject: None, salience: Salience::default(), known_actors: HashMap::new(), people: Vec::new(), date_num };
+    let mut st = DocState { speaker: speaker.map(plain), learned: Vec::new(), last_subject_person: None, last_subject_unknown: false, last_subject: None, salience: Salience::default(), known_actors: HashMap::new(), people: Vec::new(), date_num };
     if let Some(sp) = speaker {
         st.known_actors.insert(sp.to_string(), plain(sp));
         let _ = writeln!(out, "speaker: {sp} (we, our country, our people)");

@@ -21,7 +21,7 @@ pub mod triggers;
 use dyad_dict::Dictionary;
 use dyad_record::Event;
 
-pub use doc::{code_document, explain_sentence, Coded, DocInput, Note};
+pub use doc::{code_document, explain_in_document, explain_sentence, Coded, DocInput, Note};
 
 /// A coder over one dictionary. Cheap to share across threads.
 pub struct Coder {
@@ -39,6 +39,11 @@ impl Coder {
 
     pub fn explain(&self, sentence: &str, date: Option<&str>, speaker: Option<&str>) -> String {
         explain_sentence(&self.dict, sentence, date, speaker)
+    }
+
+    /// The sentences of `doc` containing `needle`, each explained in its document's context.
+    pub fn explain_in(&self, doc: &DocInput, needle: &str) -> Vec<(usize, String)> {
+        explain_in_document(&self.dict, doc, needle)
     }
 }
 

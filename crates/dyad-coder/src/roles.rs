@@ -278,7 +278,7 @@ const NOT_NAMES: &[&str] = &[
 
 /// The subject right before `at` (past adverbs and auxiliaries) is a capitalised name that is
 /// no actor: a person the dictionaries do not know (`Faisal urged`, `Stepanyan said`).
-fn unknown_name_before(s: &Sent, ms: &[Mention], at: usize) -> bool {
+pub(crate) fn unknown_name_before(s: &Sent, ms: &[Mention], at: usize) -> bool {
     let mut k = at;
     while k > 0 && {
         let w = s.norms[k - 1].as_str();
@@ -291,7 +291,11 @@ fn unknown_name_before(s: &Sent, ms: &[Mention], at: usize) -> bool {
     let capital = text.chars().next().is_some_and(char::is_uppercase)
         && text.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\''))
         && !text.chars().all(char::is_uppercase);
-    let plain = j > 0 || (!NOT_NAMES.contains(&s.norms[j].as_str()) && !s.norms[j].ends_with('s'));
+    // An opening `He` that no person could be found for stands for an unknown name too.
+    let pronoun = j == 0 && matches!(s.norms[0].as_str(), "he" | "she");
+    let w = s.norms[j].as_str();
+    let function_word = NOT_NAMES.contains(&w) || PREPOSITIONS.contains(&w) || CLAUSE_WORDS.contains(&w);
+    let plain = j > 0 || pronoun || (!function_word && !w.ends_with('s'));
     capital && plain && !ms.iter().any(|m| m.start <= j && j < m.end)
 }
 

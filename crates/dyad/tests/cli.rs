@@ -356,6 +356,25 @@ fn explain_shows_origins() {
     assert!(bad.stdout.is_empty());
 }
 
+#[test]
+fn explain_in_document_context() {
+    // The second sentence's `The two sides` and its date need the first sentence and the
+    // sign-off: in context they resolve; alone they cannot.
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "visit.txt", VISIT_TXT);
+    let r = run(&["explain", "--in", s(&f), "The two sides held talks"]);
+    r.assert_no_panic();
+    assert_eq!(r.code, Some(0), "stderr: {}", r.stderr);
+    for want in ["document: visit", "date: 2023-05-02", "sentence 1: The two sides held talks", "MNG", "PRK", "046", "events kept after merging"] {
+        assert!(r.stdout.contains(want), "no `{want}` in:\n{}", r.stdout);
+    }
+    let alone = run(&["explain", "The two sides held talks on trade and culture."]);
+    assert!(alone.stdout.contains("events: 0"), "{}", alone.stdout);
+    let missing = run(&["explain", "--in", s(&f), "no such words here"]);
+    assert_ne!(missing.code, Some(0));
+    assert!(missing.stderr.contains("no sentence"), "{}", missing.stderr);
+}
+
 const GOLD: &str = r#"{"id":"g1","doc_date":"2023-05-02","text":"The Foreign Minister of Mongolia paid an official visit to the DPRK in March 2023. The two sides held talks on trade.\n\nJapan condemned the missile test of the DPRK.","events":[{"source":"MNGGOV","target":"PRK","root":"04","date":"2023-03","sentence":"The Foreign Minister of Mongolia paid an official visit to the DPRK in March 2023."},{"source":"PRK","target":"MNG","root":"04","date":"2023-03","sentence":"The two sides held talks on trade."},{"source":"JPN","target":"PRK","root":"11","date":"2023-05","sentence":"Japan condemned the missile test of the DPRK."}]}
 {"id":"g2","doc_date":"2024-03-11","text":"The Russian Foreign Minister met his Chinese counterpart in Beijing on Monday. Russian and Chinese warships held joint naval drills from June to August 2023.\n\nThe Ukrainian President thanked Poland for its support.","events":[{"source":"RUSGOV","target":"CHN","root":"04","date":"2024-03-04","sentence":"The Russian Foreign Minister met his Chinese counterpart in Beijing on Monday."},{"source":"RUS","target":"CHN","root":"06","date":"2023-06/2023-08","sentence":"Russian and Chinese warships held joint naval drills from June to August 2023."},{"source":"UKRGOV","target":"POL","root":"05","date":"2024-03","sentence":"The Ukrainian President thanked Poland for its support."}]}
 {"id":"g3","text":"Seoul, 4 April 2024\n\nSouth Korea summoned the Japanese ambassador. Vietnam expressed hope for better ties with Cambodia.","events":[{"source":"KOR","target":"JPNGOV","root":"11","date":"2024-04-04","sentence":"South Korea summoned the Japanese ambassador."},{"source":"VNM","target":"KHM","root":"01","date":"2024-04","sentence":"Vietnam expressed hope for better ties with Cambodia."}]}
