@@ -408,7 +408,9 @@ fn code_sentence(
     // subject), else the first.
     let candidates: Vec<&Mention> = ms.iter().collect();
     let subject = candidates.iter().find(|m| !crate::roles::preceded_by_preposition(&s, m)).or(candidates.first());
-    if let Some(Referent::One(a)) = subject.map(|m| &m.referent) {
+    // A sentence opened by an `It` that found no referent keeps the subject it had.
+    let unresolved_it = matches!(s.norm_opt(0), Some("it" | "they")) && !ms.iter().any(|m| m.start == 0);
+    if let (Some(Referent::One(a)), false) = (subject.map(|m| &m.referent), unresolved_it) {
         st.last_subject = Some(Actor { name: None, role: None, is_person: false, ..a.clone() });
     }
     if let Some(p) = ms.iter().find(|m| m.kind == MentionKind::Person || (m.kind == MentionKind::Coref && matches!(&m.referent, Referent::One(a) if a.is_person))) {

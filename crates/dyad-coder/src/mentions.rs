@@ -665,10 +665,16 @@ fn coref_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> {
         // `It conducted a drill`, `They rejected the offer`: the previous sentence's subject.
         // Not the `it` of `it is surprising that`, `it was reported`.
         if matches!(w.as_str(), "it" | "they") {
-            let expletive = matches!(
-                s.norm_opt(k + 1),
-                Some("is" | "was" | "has" | "had" | "seems" | "appears" | "remains" | "would" | "will" | "may" | "might" | "must" | "'s" | "are" | "were" | "have")
-            );
+            // `It has been reported` is expletive; `It has made a contribution` is not.
+            let perfect = matches!(s.norm_opt(k + 1), Some("has" | "had" | "have"));
+            let expletive = if perfect {
+                s.norm_opt(k + 2) == Some("been")
+            } else {
+                matches!(
+                    s.norm_opt(k + 1),
+                    Some("is" | "was" | "seems" | "appears" | "remains" | "would" | "will" | "may" | "might" | "must" | "'s" | "are" | "were")
+                )
+            };
             if let (false, Some(a)) = (expletive, ctx.last_subject) {
                 out.push(Mention {
                     start: k,
