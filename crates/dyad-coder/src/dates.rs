@@ -114,7 +114,7 @@ impl DateContext {
             .iter()
             .filter(|e| e.start >= clause_start && e.end <= clause_end && !(e.start < te && tb < e.end))
             // Far after the trigger, an expression belongs to something the act is about.
-            .filter(|e| e.end <= tb || e.start < te + AFTER_REACH)
+            .filter(|e| e.end <= tb || e.start < te + AFTER_REACH || lowercase_words_between(s, te, e.start) <= 4)
             .min_by_key(|e| dist(e))
             .copied();
         let inside = usable.iter().find(|e| e.start < te && tb < e.end).copied();
@@ -226,6 +226,16 @@ fn is_dateline(text: &str, e: &TimeExpr) -> bool {
 
 /// Byte bounds of the trigger's clause: commas before `and`, semicolons, relative pronouns
 /// and sentence edges.
+/// Lower-case words between two byte offsets: names (`Indian Prime Minister Narendra Modi`)
+/// do not put an expression out of a trigger's reach, other words do.
+fn lowercase_words_between(s: &Sent, from: usize, to: usize) -> usize {
+    s.tokens
+        .iter()
+        .filter(|t| t.span.start >= from && t.span.end <= to)
+        .filter(|t| t.span.of(s.text).chars().next().is_some_and(|c| c.is_lowercase()))
+        .count()
+}
+
 fn clause_bytes(s: &Sent, start: usize, end: usize) -> (usize, usize) {
     let n = s.tokens.len();
     let is_cut = |k: usize| {
