@@ -515,11 +515,11 @@ fn code_document_traced(dict: &Dictionary, doc: &DocInput, needle: Option<&str>)
     let mut events = Vec::new();
     for (i, sen) in lay.sentences.iter().enumerate() {
         let t = sen.span.of(text);
-        // An interviewer's question reports nothing.
-        if t.starts_with("Question:") || t.starts_with("Q:") {
+        // An interviewer's question asks rather than reports.
+        if (t.starts_with("Question:") || t.starts_with("Q:")) && t.trim_end().ends_with('?') {
             continue;
         }
-        if needle.is_some_and(|n| t.contains(n)) {
+        if needle.is_some_and(|n| contains_words(t, n)) {
             let mut trace = String::new();
             let _ = writeln!(trace, "document: {}  date: {}  speaker: {}", doc.id, doc_date.as_deref().unwrap_or("none"), st.speaker.as_ref().map(|a| a.country.as_str()).unwrap_or("none"));
             let _ = writeln!(trace, "sentence {i}: {t}");
@@ -594,4 +594,10 @@ fn dateline_end(s: &Sent) -> usize {
         return 2;
     }
     0
+}
+
+/// Whether `hay` contains `needle`, white space of any kind and length matching any other.
+pub fn contains_words(hay: &str, needle: &str) -> bool {
+    let squash = |x: &str| x.split_whitespace().collect::<Vec<_>>().join(" ");
+    squash(hay).contains(&squash(needle))
 }

@@ -21,7 +21,7 @@ pub mod triggers;
 use dyad_dict::Dictionary;
 use dyad_record::Event;
 
-pub use doc::{code_document, explain_in_document, explain_sentence, Coded, DocInput, Note};
+pub use doc::{code_document, contains_words, explain_in_document, explain_sentence, Coded, DocInput, Note};
 
 /// A coder over one dictionary. Cheap to share across threads.
 pub struct Coder {

@@ -65,7 +65,7 @@ fn in_context(coder: &dyad_coder::Coder, a: &Args) -> Result<ExitCode> {
                 continue;
             }
         };
-        if a.doc.as_ref().is_some_and(|id| *id != d.doc.id) || !d.doc.text.contains(&a.sentence) {
+        if a.doc.as_ref().is_some_and(|id| *id != d.doc.id) || !dyad_coder::contains_words(&d.doc.text, &a.sentence) {
             continue;
         }
         let doc = &d.doc;
