@@ -291,7 +291,10 @@ fn code_sentence(
         }
         // Negated acts did not happen.
         // So are acts refused or failed (`refused to give support`, `without consulting`).
-        let negated = (tr.head.saturating_sub(3)..tr.head).any(|k| matches!(s.norms[k].as_str(), "not" | "n't" | "never" | "no"))
+        // `non-interference`, `non-aggression`: a principle, not an act.
+        let non = tr.start >= 2 && s.norms[tr.start - 1] == "-" && s.norms[tr.start - 2] == "non" || s.norms[tr.start].starts_with("non-");
+        let negated = non
+            || (tr.head.saturating_sub(3)..tr.head).any(|k| matches!(s.norms[k].as_str(), "not" | "n't" | "never" | "no"))
             || (tr.start.saturating_sub(4)..tr.start).any(|k| {
                 matches!(s.norms[k].as_str(), "refused" | "refuse" | "refuses" | "refusing" | "declined" | "declines" | "failed" | "fails" | "without")
             });

@@ -189,6 +189,23 @@ fn speaker_act(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, p
     // statement's speaker.
     let reporter = reporter(s, ms);
     let Some(sp) = reporter.as_ref().or(speaker) else { return Err("an evaluation, and the text has no speaker".into()) };
+    // An epithet (`traitor Yoon`, `the puppets`) names the party it stands next to, or none.
+    if EPITHETS.contains(&s.norms[t.head].as_str()) {
+        let next = ms.iter().find(|m| m.start == t.end || (m.start == t.end + 1 && s.norms[t.end] == ","));
+        // `the U.S. and its vassal forces`, `the Yoon group of traitors`: a few joining words
+        // may stand between.
+        let prev = ms.iter().rev().find(|m| {
+            m.end <= t.start
+                && t.start - m.end <= 3
+                && ((m.end..t.start).all(|k| matches!(s.norms[k].as_str(), "the" | "and" | "its" | "their" | "group" | "clique" | "of"))
+                    || (t.start - m.end == 2 && s.norms[m.end] == "," && s.norms[m.end + 1] == "the"))
+        });
+        let Some(a) = next.or(prev).and_then(|m| m.actor_with_country()) else { return Err("an epithet next to no party".into()) };
+        if a.country == sp.country {
+            return Err("an epithet of the speaker's own side".into());
+        }
+        return Ok(vec![Role { source: sp.clone(), target: a.clone(), how: "the speaker's epithet for the party next to it".into() }]);
+    }
     let code = t.pattern.code.as_deref().unwrap_or("");
     if code.starts_with("10") {
         return speaker_demand(s, t, ms, sp);
@@ -208,6 +225,12 @@ fn speaker_act(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, p
     let Some(target) = named.or(other) else { return Err("an evaluation of no other party".into()) };
     Ok(vec![Role { source: sp.clone(), target, how: "the speaker's evaluation of the party it describes".into() }])
 }
+
+/// Evaluative nouns that name a party rather than describe an act.
+const EPITHETS: &[&str] = &[
+    "traitor", "traitors", "puppet", "puppets", "stooge", "stooges", "vassal", "vassals", "imperialist", "imperialists",
+    "warmonger", "warmongers", "gangster", "gangsters",
+];
 
 /// Verbs that report speech.
 const SAY_VERBS: &[&str] = &["said", "says", "told", "added", "stressed", "noted", "stated", "declared", "insisted", "claimed", "warned", "emphasized", "emphasised", "underlined", "remarked"];
@@ -405,7 +428,10 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
         .flatten();
     // A material act told as a noun with no actor of its own (`condemned the missile test of
     // the DPRK`) is not the sentence subject's act: it is coded only with `by X`.
-    let material = matches!(code.get(..2), Some("06" | "07" | "08" | "14" | "15" | "16" | "17" | "18" | "19" | "20"));
+    // So is a violation or a threat with no author of its own (`a breach of sovereignty`,
+    // `the pretext for more threats`): the subject only names it.
+    let material = matches!(code.get(..2), Some("06" | "07" | "08" | "14" | "15" | "16" | "17" | "18" | "19" | "20"))
+        || (matches!(code.get(..2), Some("12" | "13")) && t.noun);
     // `The US began a new round of expulsions`: an event noun that a verb of doing governs is
     // that verb's subject's act.
     let governed = (t.start.saturating_sub(5)..t.start).any(|k| LIGHT_VERBS.contains(&s.norms[k].as_str()));
@@ -483,10 +509,14 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
             // together takes an object only right after the trigger, else it acts mutually.
             let several = src_countries.iter().collect::<std::collections::HashSet<_>>().len() >= 2;
             let window = if several { 3 } else { TARGET_WINDOW };
+            // `mark the anniversary of the visit to Russia`: the parties of the act commemorated
+            // are not the commemoration's; only `with` brings in a partner.
+            let commemoration = (t.start..t.end).any(|k| s.norms[k] == "anniversary");
             let tgt = (0..ms.len()).find(|&i| {
                 // An actor among the trigger's own words counts (`released three Lithuanian
                 // prisoners`).
                 ms[i].start > t.head
+                    && (!commemoration || (ms[i].start > 0 && s.norms[ms[i].start - 1] == "with"))
                     && !(t.source_slot == Some(i))
                     && !is_place(s, &ms[i], code)
                     && ms[i].start <= t.end + window
@@ -590,7 +620,9 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
                 // An act with no named object in a document about two parties is aimed at the
                 // other party: `Manila condemned the actions` in a story on the Philippines and
                 // China; `the Ministry rejects the declaration` in a statement on NATO.
-                let verbal = matches!(code.get(..2), Some("01" | "02" | "03" | "05" | "09" | "10" | "11" | "12" | "13" | "16" | "17"));
+                // A symbolic act of one side alone (`we mark the anniversary`) is no act toward
+                // the other: only a joint one is.
+                let verbal = matches!(code.get(..2), Some("01" | "02" | "03" | "05" | "09" | "10" | "11" | "12" | "13" | "16" | "17")) && code != "017";
                 let other = match (countries.first(), pair.filter(|_| verbal)) {
                     (Some(a), Some((x, y))) if a.country == x.country => Some(y),
                     (Some(a), Some((x, y))) if a.country == y.country => Some(x),

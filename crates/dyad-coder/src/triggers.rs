@@ -27,6 +27,8 @@ pub struct Trigger<'d> {
     pub target_slot: Option<usize>,
     /// The head reads as a noun (`Russia's invasion`), not a verb.
     pub nominal: bool,
+    /// The head has a noun's marks: a determiner before it or a noun suffix (`a breach`).
+    pub noun: bool,
 }
 
 /// Patterns ranked from here on come from imported files, not `verbs/dyad.txt`.
@@ -99,7 +101,10 @@ fn looks_verbal(s: &Sent, dict: &Dictionary, mentions: &[Mention], i: usize) -> 
         && !w.ends_with("ss")
         && (s.norm_opt(i + 1).is_some_and(|n| matches!(n, "the" | "a" | "an" | "its" | "their" | "any" | "all" | "this" | "these" | "those"))
             || mentions.iter().any(|m| m.start == i + 1));
+    // `We warn`, `They reject`: a base form right after a plural or first-person pronoun.
+    let after_plural_pronoun = q > 0 && matches!(s.norms[q - 1].as_str(), "we" | "they" | "i" | "you");
     (w.ends_with("ed") && i > 0)
+        || after_plural_pronoun
         || dict.lemmas.is_irregular_form(w)
         || (after_subject && w.ends_with('s'))
         || (after_subject && w.ends_with("ed"))
@@ -326,7 +331,7 @@ pub fn find_triggers<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention]) -
             if let Some((start, end, slots)) = m.try_pattern(p, head) {
                 let loose = (end - start).saturating_sub(p.weight());
                 if best.as_ref().is_none_or(|(_, l)| loose < *l) {
-                    best = Some((Trigger { head, start, end, pattern: p, source_slot: slots[0], target_slot: slots[1], nominal: nominal || !verbal }, loose));
+                    best = Some((Trigger { head, start, end, pattern: p, source_slot: slots[0], target_slot: slots[1], nominal: nominal || !verbal, noun: nominal }, loose));
                 }
             }
         }
