@@ -178,7 +178,8 @@ fn code_sentence(
     // So does the `he` of a sentence opened by a participle (`Expressing his pleasure ..., he
     // extended his support`).
     let starts_with_pronoun = text.split_whitespace().next().is_some_and(|w| matches!(w, "He" | "She") || (w.ends_with("ing") && w.len() > 5 && w.starts_with(char::is_uppercase)));
-    let last_person = if starts_with_pronoun && st.last_subject_unknown {
+    // After a sentence opened by an unknown name, its `he` is that unknown person.
+    let last_person = if st.last_subject_unknown {
         None
     } else if starts_with_pronoun {
         st.last_subject_person.clone().or(st.people.last().cloned())

@@ -188,7 +188,10 @@ fn speaker_act(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, p
     // Who says it: the person or party the sentence reports (`..., he said`), else the
     // statement's speaker.
     let reporter = reporter(s, ms);
-    let Some(sp) = reporter.as_ref().or(speaker) else { return Err("an evaluation, and the text has no speaker".into()) };
+    // `..., he said` of a person dyad does not know, in a story about two parties: the words
+    // of the side the evaluation is not about.
+    let unknown = if reporter.is_none() && speaker.is_none() { unknown_reporter_side(s, t, ms, pair) } else { None };
+    let Some(sp) = reporter.as_ref().or(speaker).or(unknown.as_ref()) else { return Err("an evaluation, and the text has no speaker".into()) };
     // An epithet (`traitor Yoon`, `the puppets`) names the party it stands next to, or none.
     if EPITHETS.contains(&s.norms[t.head].as_str()) {
         let next = ms.iter().find(|m| m.start == t.end || (m.start == t.end + 1 && s.norms[t.end] == ","));
@@ -245,6 +248,22 @@ pub(crate) fn reporter(s: &Sent, ms: &[Mention]) -> Option<Actor> {
     let after = ms.iter().position(|m| m.start == k + 1);
     let m = before.or(after)?;
     ms[m].actor_with_country().cloned()
+}
+
+/// The other side of the dyad in play from the party an evaluation names, when the sentence
+/// reports the words of someone dyad does not know (`..., he said`, `Faisal said`).
+fn unknown_reporter_side(s: &Sent, t: &Trigger, ms: &[Mention], pair: Option<(&Actor, &Actor)>) -> Option<Actor> {
+    let (x, y) = pair?;
+    let k = (0..s.tokens.len()).find(|&k| SAY_VERBS.contains(&s.norms[k].as_str()))?;
+    let covered = |j: usize| ms.iter().any(|m| m.start <= j && j < m.end);
+    let before = k > 0 && !covered(k - 1) && (matches!(s.norms[k - 1].as_str(), "he" | "she") || unknown_name_before(s, ms, k));
+    if !before {
+        return None;
+    }
+    let dist = |m: &Mention| if m.end <= t.head { t.head - m.end } else { m.start - t.head };
+    let named = ms.iter().filter(|m| m.kind != MentionKind::Coref).filter_map(|m| m.actor_with_country().map(|a| (dist(m), a))).min_by_key(|(d, _)| *d)?.1;
+    let other = if named.country == x.country { y } else if named.country == y.country { x } else { return None };
+    Some(Actor { agent: None, name: None, role: None, is_person: false, country: other.country.clone() })
 }
 
 /// `The US should stop ...`: a modal of obligation with another party as its subject, right
@@ -364,7 +383,20 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
         if let Some(i) = after_comma.filter(|&i| ms[i].start >= from) {
             return Some(group(s, ms, i, t.start));
         }
-        let cands: Vec<usize> = (0..ms.len()).filter(|&i| ms[i].start >= from && ms[i].end <= t.start).collect();
+        // `summoned Ahluwalia and condemned`: the object of an earlier verb is no subject.
+        // (`accused China of using water cannon`: the accused is the gerund's subject.)
+        let object = |i: usize| {
+            let gerund_next = matches!(s.norm_opt(ms[i].end), Some("of" | "for")) && s.norm_opt(ms[i].end + 1).is_some_and(|w| w.ends_with("ing"));
+            let mut p = ms[i].start;
+            while p > 0 && matches!(s.norms[p - 1].as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her") {
+                p -= 1;
+            }
+            !gerund_next && p > 0 && {
+                let w = s.norms[p - 1].as_str();
+                w.ends_with("ed") && w.len() > 3 && s.text_of(p - 1).chars().all(|c| c.is_ascii_lowercase()) && !BE_FORMS.contains(&w)
+            }
+        };
+        let cands: Vec<usize> = (0..ms.len()).filter(|&i| ms[i].start >= from && ms[i].end <= t.start && !object(i)).collect();
         // The object of a preposition (`the talks between A and B ended`) is no subject.
         let first = cands.iter().copied().find(|&i| !preceded_by_preposition(s, &ms[i])).or(cands.first().copied())?;
         Some(group(s, ms, first, t.start))
@@ -398,13 +430,25 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
     // `thanked Iraq and Oman for hosting the talks`: a gerund after `for` is the act of the
     // party thanked (or praised, or blamed) right before it; with no object of its own, it is
     // done for the main clause's subject.
-    let gerund_owner = (t.source_slot.is_none() && t.head == t.start && s.norms[t.head].ends_with("ing"))
-        .then(|| {
-            let mut f = t.start;
+    // The gerund is the trigger's head, or a verb of doing that governs it (`of blocking and
+    // using water cannon`).
+    let gerund = if t.head == t.start && s.norms[t.head].ends_with("ing") {
+        Some(t.start)
+    } else {
+        (t.start.saturating_sub(3)..t.start).find(|&k| s.norms[k].ends_with("ing") && LIGHT_VERBS.contains(&s.norms[k].as_str()))
+    };
+    let gerund_owner = gerund
+        .filter(|_| t.source_slot.is_none())
+        .map(|g| {
+            let mut f = g;
             while f > 0 && s.norms[f - 1].ends_with("ly") {
                 f -= 1;
             }
-            let f = f.checked_sub(1).filter(|&f| s.norms[f] == "for")?;
+            // `of blocking and using`: coordinated gerunds share the owner.
+            if f >= 2 && s.norms[f - 1] == "and" && s.norms[f - 2].ends_with("ing") {
+                f -= 2;
+            }
+            let f = f.checked_sub(1).filter(|&f| matches!(s.norms[f].as_str(), "for" | "of"))?;
             let last = ms.iter().rposition(|m| m.end <= f && f - m.end <= 2)?;
             let first = (0..=last)
                 .rev()
