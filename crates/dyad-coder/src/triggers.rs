@@ -158,7 +158,8 @@ struct Matcher<'a, 's> {
 
 impl Matcher<'_, '_> {
     fn word_at(&self, j: usize, keys: &[String]) -> bool {
-        keys.iter().any(|k| k == &self.s.keys[j] || k == &self.s.norms[j])
+        let (key, norm) = (self.s.keys[j].as_str(), self.s.norms[j].as_str());
+        keys.iter().any(|k| k == key || k == norm)
     }
 
     /// Position after matching `elems` rightwards from `pos`; slots bound into `slots`.
