@@ -4,7 +4,7 @@
 //! not need; every token of every sentence is looked up, so the cheaper hash pays. Not for
 //! keys an attacker chooses and that grow without bound.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 #[derive(Clone, Copy)]
@@ -31,3 +31,6 @@ impl Hasher for Fnv {
 
 /// A `HashMap` with the FNV hasher.
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// A `HashSet` with the FNV hasher.
+pub type FastSet<T> = HashSet<T, BuildHasherDefault<Fnv>>;

@@ -23,7 +23,7 @@ impl Lemmatizer {
 
     pub(crate) fn load_irregular(&mut self, file: &'static str, text: &str, diags: &mut Vec<Diagnostic>) {
         for (n, line) in text.lines().enumerate() {
-            let Some(f) = fields(line) else { continue };
+            let Some(f) = fields(line).map(Iterator::collect::<Vec<_>>) else { continue };
             match f.as_slice() {
                 [form, lemma, ..] if !form.is_empty() && !lemma.is_empty() => {
                     self.irregular.insert(form.to_lowercase(), lemma.to_lowercase());

@@ -20,9 +20,9 @@ use std::path::Path;
 
 pub use actors::{ActorEntry, ActorIndex, ActorKind, PhraseMatch};
 pub use codes::{CodeInfo, CodeTable};
-pub use fasthash::FastMap;
+pub use fasthash::{FastMap, FastSet};
 pub use lemma::Lemmatizer;
-pub use verbs::{Elem, Pattern, VerbIndex};
+pub use verbs::{Elem, Key, Pattern, VerbIndex};
 
 /// Where an entry was read: `agents.tsv:12`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -179,13 +179,13 @@ impl Dictionary {
     }
 }
 
-/// Splits a line into TAB-separated fields, or None for comments and blank lines.
-pub(crate) fn fields(line: &str) -> Option<Vec<&str>> {
+/// The TAB-separated fields of a line, trimmed, or None for comments and blank lines.
+pub(crate) fn fields(line: &str) -> Option<impl Iterator<Item = &str>> {
     let t = line.trim_end_matches(['\r', '\n']);
     if t.trim().is_empty() || t.trim_start().starts_with('#') {
         return None;
     }
-    Some(t.split('\t').map(|f| f.trim()).collect())
+    Some(t.split('\t').map(str::trim))
 }
 
 /// The normalized token sequence of a phrase, joined by single spaces: `U.S. Army` -> `us army`.

@@ -7,16 +7,20 @@
 //! where they could never fire (a bare head, or a head dyad's own patterns cover); a pattern whose code is not in the code table is dropped with a
 //! diagnostic, so no event can carry a code without a Goldstein value.
 
-use std::collections::HashMap;
+use std::sync::Arc;
 
-use crate::{codes::is_code, fields, CodeTable, Diagnostic, FastMap, Lemmatizer, Origin};
+use crate::{codes::is_code, fields, CodeTable, Diagnostic, FastMap, FastSet, Lemmatizer, Origin};
+
+/// A lemma key of a pattern word. Tens of thousands of patterns share a few thousand words:
+/// each key is made once and shared.
+pub type Key = Arc<str>;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Elem {
     /// The head word's lemma key.
-    Head(String),
+    Head(Key),
     /// Any of these lemma keys.
-    Word(Vec<String>),
+    Word(Vec<Key>),
     /// The source actor's slot.
     Source,
     /// The target actor's slot.
@@ -28,7 +32,7 @@ pub enum Elem {
 #[derive(Clone, Debug)]
 pub struct Pattern {
     /// `None` for `---`: the pattern blocks any event.
-    pub code: Option<String>,
+    pub code: Option<Arc<str>>,
     pub elems: Vec<Elem>,
     pub head: usize,
     /// The pattern as written, for explanations.
@@ -53,7 +57,7 @@ impl Pattern {
 #[derive(Default)]
 pub struct VerbIndex {
     pub patterns: Vec<Pattern>,
-    by_head: FastMap<String, Vec<u32>>,
+    by_head: FastMap<Key, Vec<u32>>,
 }
 
 impl VerbIndex {
@@ -72,7 +76,7 @@ pub(crate) struct Builder {
     patterns: Vec<Pattern>,
     files: u32,
     /// Head keys of dyad's own patterns: for these, imported patterns are never tried.
-    own_heads: std::collections::HashSet<String>,
+    own_heads: FastSet<Key>,
 }
 
 impl Builder {
@@ -83,18 +87,19 @@ impl Builder {
         let file_rank = if own { 0 } else { 1 + self.files };
         let speaker_act = file.ends_with("evaluative.txt");
         self.files += 1;
-        let mut memo = HashMap::new();
+        let mut keys = Keys { lemmas, memo: FastMap::default() };
+        let mut codes: FastMap<&str, Arc<str>> = FastMap::default();
         for (n, line) in text.lines().enumerate() {
-            let Some(f) = fields(line) else { continue };
+            let Some(mut f) = fields(line) else { continue };
             let origin = Origin { file, line: n as u32 + 1 };
             let bad = |m: String| Diagnostic { origin, message: m };
-            let [code, pat, ..] = f.as_slice() else {
+            let (Some(code), Some(pat)) = (f.next(), f.next()) else {
                 diags.push(bad("expected `code<TAB>pattern<TAB>origin`".into()));
                 continue;
             };
-            let code = match *code {
+            let code = match code {
                 "---" => None,
-                c if is_code(c) => Some(c.to_string()),
+                c if is_code(c) => Some(codes.entry(c).or_insert_with(|| c.into()).clone()),
                 c => {
                     diags.push(bad(format!("`{c}` is not a CAMEO code or ---")));
                     continue;
@@ -106,12 +111,12 @@ impl Builder {
             if !own {
                 let bare = pat.split_whitespace().nth(1).is_none();
                 let head_word = pat.split_whitespace().find_map(|t| t.strip_prefix('<').and_then(|t| t.strip_suffix('>')));
-                let covered = head_word.is_some_and(|w| self.own_heads.contains(&memo_key(w, lemmas, &mut memo)));
+                let covered = head_word.is_some_and(|w| self.own_heads.contains(keys.get(w)));
                 if bare || covered {
                     continue;
                 }
             }
-            match parse_pattern(pat, lemmas, &mut memo) {
+            match parse_pattern(pat, &mut keys) {
                 Ok((elems, head)) => {
                     if own {
                         if let Elem::Head(k) = &elems[head] {
@@ -155,7 +160,7 @@ impl Builder {
         order.sort_unstable();
         let mut slots: Vec<Option<Pattern>> = patterns.into_iter().map(Some).collect();
         let patterns: Vec<Pattern> = order.iter().filter_map(|o| slots[o.3 as usize].take()).collect();
-        let mut by_head: FastMap<String, Vec<u32>> = FastMap::default();
+        let mut by_head: FastMap<Key, Vec<u32>> = FastMap::default();
         for (i, p) in patterns.iter().enumerate() {
             if let Elem::Head(k) = &p.elems[p.head] {
                 by_head.entry(k.clone()).or_default().push(i as u32);
@@ -165,38 +170,42 @@ impl Builder {
     }
 }
 
-/// The lemma key of a pattern word. Tens of thousands of patterns share a few thousand
-/// words: each is keyed once. Most are plain lower-case ASCII and need no tokenizing.
-fn memo_key(w: &str, lemmas: &Lemmatizer, memo: &mut HashMap<String, String>) -> String {
-    if let Some(k) = memo.get(w) {
-        return k.clone();
-    }
-    let k = if w.bytes().all(|b| b.is_ascii_lowercase()) {
-        lemmas.key(w)
-    } else {
-        lemmas.key(&crate::normalize_phrase(w).replace(' ', ""))
-    };
-    memo.insert(w.to_string(), k.clone());
-    k
+/// The lemma keys of one file's pattern words, each made once.
+struct Keys<'a> {
+    lemmas: &'a Lemmatizer,
+    memo: FastMap<&'a str, Key>,
 }
 
-fn parse_pattern(pat: &str, lemmas: &Lemmatizer, memo: &mut HashMap<String, String>) -> Result<(Vec<Elem>, usize), String> {
+impl<'a> Keys<'a> {
+    /// The lemma key of a pattern word. Most are plain lower-case ASCII and need no tokenizing.
+    fn get(&mut self, w: &'a str) -> &Key {
+        let lemmas = self.lemmas;
+        self.memo.entry(w).or_insert_with(|| {
+            if w.bytes().all(|b| b.is_ascii_lowercase()) {
+                lemmas.key_of(w).into()
+            } else {
+                lemmas.key(&crate::normalize_phrase(w).replace(' ', "")).into()
+            }
+        })
+    }
+}
+
+fn parse_pattern<'a>(pat: &'a str, keys: &mut Keys<'a>) -> Result<(Vec<Elem>, usize), String> {
     let mut elems = Vec::new();
     let mut head = None;
-    let mut key = |w: &str| memo_key(w, lemmas, memo);
     for tok in pat.split_whitespace() {
         let e = if let Some(w) = tok.strip_prefix('<').and_then(|t| t.strip_suffix('>')) {
             if head.is_some() {
                 return Err(format!("pattern `{pat}` has two heads"));
             }
             head = Some(elems.len());
-            Elem::Head(key(w))
+            Elem::Head(keys.get(w).clone())
         } else {
             match tok {
                 "$" => Elem::Source,
                 "+" => Elem::Target,
                 "^" => Elem::Skip,
-                _ => Elem::Word(tok.split('|').filter(|w| !w.is_empty()).map(&mut key).collect()),
+                _ => Elem::Word(tok.split('|').filter(|w| !w.is_empty()).map(|w| keys.get(w).clone()).collect()),
             }
         };
         elems.push(e);
