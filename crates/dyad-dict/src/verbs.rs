@@ -79,63 +79,46 @@ pub(crate) struct Builder {
     own_heads: FastSet<Key>,
 }
 
+/// How one file's lines are read into patterns.
+struct FileKind {
+    file: &'static str,
+    /// dyad's own file: authoritative for its heads, tried before imported ones.
+    own: bool,
+    rank: u32,
+    speaker_act: bool,
+}
+
+/// Imported files larger than this are read in two halves on two threads.
+const SPLIT_BYTES: usize = 256 * 1024;
+
 impl Builder {
     pub(crate) fn load(&mut self, file: &'static str, text: &str, lemmas: &Lemmatizer, diags: &mut Vec<Diagnostic>) {
         // dyad's own files (`verbs/dyad.txt`, `verbs/evaluative.txt`) are tried before
         // every imported file, and are authoritative for the heads they know.
         let own = file.ends_with("dyad.txt") || file.ends_with("evaluative.txt");
-        let file_rank = if own { 0 } else { 1 + self.files };
-        let speaker_act = file.ends_with("evaluative.txt");
+        let kind = FileKind { file, own, rank: if own { 0 } else { 1 + self.files }, speaker_act: file.ends_with("evaluative.txt") };
         self.files += 1;
-        let mut keys = Keys { lemmas, memo: FastMap::default() };
-        let mut codes: FastMap<&str, Arc<str>> = FastMap::default();
-        for (n, line) in text.lines().enumerate() {
-            let Some(mut f) = fields(line) else { continue };
-            let origin = Origin { file, line: n as u32 + 1 };
-            let bad = |m: String| Diagnostic { origin, message: m };
-            let (Some(code), Some(pat)) = (f.next(), f.next()) else {
-                diags.push(bad("expected `code<TAB>pattern<TAB>origin`".into()));
-                continue;
-            };
-            let code = match code {
-                "---" => None,
-                c if is_code(c) => Some(codes.entry(c).or_insert_with(|| c.into()).clone()),
-                c => {
-                    diags.push(bad(format!("`{c}` is not a CAMEO code or ---")));
-                    continue;
-                }
-            };
-            // An imported pattern is kept only where it can fire: with words of context (a bare
-            // verb of a parser's dictionary fires on too much without the parse) and for a head
-            // dyad's own patterns do not cover. Skipping the rest keeps loading fast.
-            if !own {
-                let bare = pat.split_whitespace().nth(1).is_none();
-                let head_word = pat.split_whitespace().find_map(|t| t.strip_prefix('<').and_then(|t| t.strip_suffix('>')));
-                let covered = head_word.is_some_and(|w| self.own_heads.contains(keys.get(w)));
-                if bare || covered {
-                    continue;
-                }
-            }
-            match parse_pattern(pat, &mut keys) {
-                Ok((elems, head)) => {
-                    if own {
-                        if let Elem::Head(k) = &elems[head] {
-                            self.own_heads.insert(k.clone());
-                        }
+        let own_heads = &self.own_heads;
+        // An imported file's lines are independent of each other (only dyad's own heads, read
+        // before, decide what is kept), so a large one is read in two halves at once.
+        let parts = match split_lines(text) {
+            Some((first, second, offset)) if !own && text.len() > SPLIT_BYTES => std::thread::scope(|scope| {
+                let later = scope.spawn(|| read_lines(&kind, second, offset, own_heads, lemmas));
+                let earlier = read_lines(&kind, first, 0, own_heads, lemmas);
+                vec![earlier, later.join().unwrap_or_else(|e| std::panic::resume_unwind(e))]
+            }),
+            _ => vec![read_lines(&kind, text, 0, own_heads, lemmas)],
+        };
+        for (patterns, part_diags) in parts {
+            if own {
+                for p in &patterns {
+                    if let Elem::Head(k) = &p.elems[p.head] {
+                        self.own_heads.insert(k.clone());
                     }
-                    self.patterns.push(Pattern {
-                    code,
-                    weight: elems.iter().filter(|e| !matches!(e, Elem::Skip)).count() as u32,
-                    elems,
-                    head,
-                    text: pat.to_string(),
-                    origin,
-                    rank: file_rank * 1_000_000 + n as u32,
-                    speaker_act,
-                    })
                 }
-                Err(m) => diags.push(bad(m)),
             }
+            self.patterns.extend(patterns);
+            diags.extend(part_diags);
         }
     }
 
@@ -168,6 +151,67 @@ impl Builder {
         }
         VerbIndex { patterns, by_head }
     }
+}
+
+/// `text` cut at the line break nearest its middle: both halves and the number of lines in
+/// the first.
+fn split_lines(text: &str) -> Option<(&str, &str, usize)> {
+    let mid = text.len() / 2;
+    let cut = mid + text.as_bytes()[mid..].iter().position(|&b| b == b'\n')? + 1;
+    let (first, second) = text.split_at(cut);
+    Some((first, second, first.bytes().filter(|&b| b == b'\n').count()))
+}
+
+/// The patterns of `text`, whose first line is line `offset + 1` of the file, and the
+/// diagnostics of its bad lines.
+fn read_lines(kind: &FileKind, text: &str, offset: usize, own_heads: &FastSet<Key>, lemmas: &Lemmatizer) -> (Vec<Pattern>, Vec<Diagnostic>) {
+    let mut patterns = Vec::new();
+    let mut diags = Vec::new();
+    let mut keys = Keys { lemmas, memo: FastMap::default() };
+    let mut codes: FastMap<&str, Arc<str>> = FastMap::default();
+    for (n, line) in text.lines().enumerate() {
+        let n = n + offset;
+        let Some(mut f) = fields(line) else { continue };
+        let origin = Origin { file: kind.file, line: n as u32 + 1 };
+        let bad = |m: String| Diagnostic { origin, message: m };
+        let (Some(code), Some(pat)) = (f.next(), f.next()) else {
+            diags.push(bad("expected `code<TAB>pattern<TAB>origin`".into()));
+            continue;
+        };
+        let code = match code {
+            "---" => None,
+            c if is_code(c) => Some(codes.entry(c).or_insert_with(|| c.into()).clone()),
+            c => {
+                diags.push(bad(format!("`{c}` is not a CAMEO code or ---")));
+                continue;
+            }
+        };
+        // An imported pattern is kept only where it can fire: with words of context (a bare
+        // verb of a parser's dictionary fires on too much without the parse) and for a head
+        // dyad's own patterns do not cover. Skipping the rest keeps loading fast.
+        if !kind.own {
+            let bare = pat.split_whitespace().nth(1).is_none();
+            let head_word = pat.split_whitespace().find_map(|t| t.strip_prefix('<').and_then(|t| t.strip_suffix('>')));
+            let covered = head_word.is_some_and(|w| own_heads.contains(keys.get(w)));
+            if bare || covered {
+                continue;
+            }
+        }
+        match parse_pattern(pat, &mut keys) {
+            Ok((elems, head)) => patterns.push(Pattern {
+                code,
+                weight: elems.iter().filter(|e| !matches!(e, Elem::Skip)).count() as u32,
+                elems,
+                head,
+                text: pat.to_string(),
+                origin,
+                rank: kind.rank * 1_000_000 + n as u32,
+                speaker_act: kind.speaker_act,
+            }),
+            Err(m) => diags.push(bad(m)),
+        }
+    }
+    (patterns, diags)
 }
 
 /// The lemma keys of one file's pattern words, each made once.
@@ -232,6 +276,22 @@ mod tests {
         let idx = b.build(&CodeTable::default(), &mut d);
         let got: Vec<&str> = idx.for_head(&l.key("visited")).map(|p| p.text.as_str()).collect();
         assert_eq!(got, vec!["<visit> to + by $", "pilgrims <visit>", "<visit> for talks"]);
+    }
+
+    #[test]
+    fn a_large_file_read_in_halves_keeps_its_line_numbers() {
+        let l = Lemmatizer::new();
+        let lines: Vec<String> = (0..20_000).map(|i| if i == 15_000 { "bad\t<x> y\tx".into() } else { format!("042\t<visit{i}> to\tx") }).collect();
+        let text = lines.join("\n");
+        assert!(text.len() > SPLIT_BYTES);
+        let mut b = Builder::default();
+        let mut d = Vec::new();
+        b.load("verbs/cameo.txt", &text, &l, &mut d);
+        let shown: Vec<String> = d.iter().map(|d| d.to_string()).collect();
+        assert_eq!(shown, vec!["verbs/cameo.txt:15001: `bad` is not a CAMEO code or ---"]);
+        assert_eq!(b.patterns.len(), 19_999);
+        assert!(b.patterns.iter().all(|p| lines[p.origin.line as usize - 1].split('\t').nth(1) == Some(p.text.as_str())));
+        assert!(b.patterns.windows(2).all(|w| w[0].origin.line < w[1].origin.line && w[0].rank < w[1].rank));
     }
 
     #[test]
