@@ -190,12 +190,23 @@ pub(crate) fn fields(line: &str) -> Option<impl Iterator<Item = &str>> {
 
 /// The normalized token sequence of a phrase, joined by single spaces: `U.S. Army` -> `us army`.
 pub fn normalize_phrase(phrase: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(phrase.len());
+    // Most phrases are plain words: their tokens are the words, their forms lower case.
+    if phrase.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ') {
+        for w in phrase.split(' ').filter(|w| !w.is_empty()) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        out.make_ascii_lowercase();
+        return out;
+    }
     for t in dyad_text::tokenize(phrase) {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&dyad_text::normalize_token(t.span.of(phrase)));
+        out.push_str(&dyad_text::normal_form(t.span.of(phrase)));
     }
     out
 }
@@ -209,6 +220,14 @@ mod tests {
         let d = Dictionary::bundled();
         let shown: Vec<String> = d.diagnostics.iter().take(10).map(|d| d.to_string()).collect();
         assert!(d.diagnostics.is_empty(), "{}", shown.join("\n"));
+    }
+
+    #[test]
+    fn phrases_normalize_like_their_tokens() {
+        assert_eq!(normalize_phrase("  Vladimir   Putin "), "vladimir putin");
+        assert_eq!(normalize_phrase("U.S. Army"), "us army");
+        assert_eq!(normalize_phrase("People’s Republic"), "people 's republic");
+        assert_eq!(normalize_phrase("G20"), "g20");
     }
 
     #[test]
