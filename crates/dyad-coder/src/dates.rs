@@ -297,7 +297,7 @@ pub fn is_obligation(s: &Sent, head: usize) -> bool {
 fn is_past(s: &Sent, start: usize, end: usize) -> bool {
     let head_past = (start..end).any(|k| {
         let n = s.norms[k].as_str();
-        n.ends_with("ed") || (s.keys[k] != n && !n.ends_with('s') && !n.ends_with("ing") && s.keys[k].len() > 2 && !n.starts_with(&s.keys[k]))
+        n.ends_with("ed") || (s.keys[k] != n && !n.ends_with('s') && !n.ends_with("ing") && s.keys[k].len() > 2 && !n.starts_with(s.keys[k].as_str()))
     });
     let aux = (start.saturating_sub(3)..start).any(|k| matches!(s.norms[k].as_str(), "had" | "was" | "were"));
     let present_aux = (start.saturating_sub(3)..end).any(|k| matches!(s.norms[k].as_str(), "has" | "have" | "is" | "are"));

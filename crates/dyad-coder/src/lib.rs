@@ -50,13 +50,16 @@ impl Coder {
 /// Stable event id: the same document, sentence, trigger, dyad and code give the same id.
 pub(crate) fn event_id(e: &Event) -> String {
     use sha2::{Digest, Sha256};
+    use std::fmt::Write as _;
     let mut h = Sha256::new();
+    // The numbers are hashed as their decimal text, written into one buffer.
+    let mut numbers = String::with_capacity(24);
+    let _ = write!(numbers, "{}\0{}\0{}\0", e.sentence_index, e.span[0], e.span[1]);
+    h.update(e.doc_id.as_bytes());
+    h.update([0u8]);
+    h.update(numbers.as_bytes());
     for part in [
-        e.doc_id.as_str(),
-        &e.sentence_index.to_string(),
-        &e.span[0].to_string(),
-        &e.span[1].to_string(),
-        &e.source,
+        e.source.as_str(),
         &e.target,
         e.source_name.as_deref().unwrap_or(""),
         e.target_name.as_deref().unwrap_or(""),
@@ -65,5 +68,11 @@ pub(crate) fn event_id(e: &Event) -> String {
         h.update(part.as_bytes());
         h.update([0u8]);
     }
-    h.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect()
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut id = String::with_capacity(16);
+    for b in h.finalize().iter().take(8) {
+        id.push(char::from(HEX[usize::from(b >> 4)]));
+        id.push(char::from(HEX[usize::from(b & 15)]));
+    }
+    id
 }

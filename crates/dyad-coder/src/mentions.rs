@@ -489,7 +489,7 @@ fn attach_of_country(s: &Sent, ms: &mut Vec<Mention>) {
         let mut found = None;
         while j < n {
             let gap_ok = (last_end..ms[j].start).all(|k| {
-                let w = s.norm(k);
+                let w = &s.norms[k];
                 matches!(w.as_str(), "," | "and" | "the" | "of" | "for" | "-" | "in") || is_cap(s.text_of(k))
             });
             if !gap_ok {
@@ -661,7 +661,7 @@ fn coref_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> {
         if matched {
             continue;
         }
-        let w = s.norm(k);
+        let w = &s.norms[k];
         // `It conducted a drill`, `They rejected the offer`: the previous sentence's subject.
         // Not the `it` of `it is surprising that`, `it was reported`.
         if matches!(w.as_str(), "it" | "they") {

@@ -4,14 +4,62 @@
 //! [`Sent`] keeps the map between positions in that joined string and token indices, and
 //! every token's byte span in the sentence, so matches map back to the original text.
 
+use std::borrow::Cow;
+use std::fmt;
+use std::ops::Deref;
+
 use dyad_dict::Lemmatizer;
-use dyad_text::{normalize_token, tokenize, Token};
+use dyad_text::{normal_form, tokenize, Token};
+
+/// A token's normalized form or lemma key. Most are slices of the sentence itself (a
+/// lower-case word is its own normal form, and its key a prefix of it): only the rest are
+/// copied, so preparing a sentence allocates little.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Form<'t>(Cow<'t, str>);
+
+impl Form<'_> {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Deref for Form<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Form<'_> {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Form<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl fmt::Display for Form<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Debug for Form<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
 
 pub struct Sent<'t> {
     pub text: &'t str,
     pub tokens: Vec<Token>,
-    pub norms: Vec<String>,
-    pub keys: Vec<String>,
+    pub norms: Vec<Form<'t>>,
+    pub keys: Vec<Form<'t>>,
     pub joined: String,
     /// Byte offset in `joined` where each token starts.
     starts: Vec<usize>,
@@ -20,16 +68,24 @@ pub struct Sent<'t> {
 impl<'t> Sent<'t> {
     pub fn new(text: &'t str, lemmas: &Lemmatizer) -> Sent<'t> {
         let tokens = tokenize(text);
-        let norms: Vec<String> = tokens.iter().map(|t| normalize_token(t.span.of(text))).collect();
-        let keys = norms.iter().map(|n| lemmas.key(n)).collect();
+        let mut norms = Vec::with_capacity(tokens.len());
+        let mut keys = Vec::with_capacity(tokens.len());
         let mut joined = String::with_capacity(text.len() + 8);
         let mut starts = Vec::with_capacity(tokens.len());
-        for n in &norms {
+        for t in &tokens {
+            let norm = normal_form(t.span.of(text));
+            // A key borrows from the sentence when its normal form does, else it is copied.
+            let key = match &norm {
+                Cow::Borrowed(n) => lemmas.key_of(n),
+                Cow::Owned(n) => Cow::Owned(lemmas.key(n)),
+            };
             if !joined.is_empty() {
                 joined.push(' ');
             }
             starts.push(joined.len());
-            joined.push_str(n);
+            joined.push_str(&norm);
+            norms.push(Form(norm));
+            keys.push(Form(key));
         }
         Sent { text, tokens, norms, keys, joined, starts }
     }
@@ -54,11 +110,11 @@ impl<'t> Sent<'t> {
     }
 
     pub fn norm(&self, i: usize) -> String {
-        self.norms.get(i).cloned().unwrap_or_default()
+        self.norm_opt(i).unwrap_or_default().to_string()
     }
 
     pub fn norm_opt(&self, i: usize) -> Option<&str> {
-        self.norms.get(i).map(String::as_str)
+        self.norms.get(i).map(Form::as_str)
     }
 
     /// The original text of tokens `[a, b)`.

@@ -7,7 +7,7 @@
 //! mentions. A trigger whose head lies among a more specific trigger's words is dropped
 //! (`paid an official visit` is one event, not a `pay` and a `visit`).
 
-use dyad_dict::{Dictionary, Elem, Pattern};
+use dyad_dict::{Dictionary, Elem, Key, Pattern};
 
 use crate::mentions::Mention;
 use crate::sentence::Sent;
@@ -184,8 +184,9 @@ struct Matcher<'a, 's> {
 }
 
 impl Matcher<'_, '_> {
-    fn word_at(&self, j: usize, keys: &[String]) -> bool {
-        keys.iter().any(|k| k == &self.s.keys[j] || k == &self.s.norms[j])
+    fn word_at(&self, j: usize, keys: &[Key]) -> bool {
+        let (key, norm) = (self.s.keys[j].as_str(), self.s.norms[j].as_str());
+        keys.iter().any(|k| **k == *key || **k == *norm)
     }
 
     /// Position after matching `elems` rightwards from `pos`; slots bound into `slots`.

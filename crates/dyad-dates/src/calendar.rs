@@ -6,7 +6,7 @@
 //! (days since 1970-01-01) so that weekday and "N days ago" arithmetic is
 //! exact. This module does not read text; it only validates and formats.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::str::FromStr;
 
 /// A calendar date at year, month or day precision.
@@ -136,11 +136,24 @@ pub(crate) fn add_months(year: i32, month: u8, delta: i64) -> Option<(i32, u8)> 
 
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}", self.year)?;
-        if let Some(m) = self.month {
-            write!(f, "-{:02}", m)?;
-            if let Some(d) = self.day {
-                write!(f, "-{:02}", d)?;
+        // Every event's date is printed: years of four digits and months and days of two are
+        // written digit by digit, anything else through the formatter.
+        let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+        match u32::try_from(self.year) {
+            Ok(y) if y <= 9999 => {
+                for p in [1000, 100, 10, 1] {
+                    f.write_char(digit(y / p))?;
+                }
+            }
+            _ => write!(f, "{:04}", self.year)?,
+        }
+        for part in [self.month, self.month.and(self.day)].into_iter().flatten() {
+            if part < 100 {
+                f.write_char('-')?;
+                f.write_char(digit(u32::from(part) / 10))?;
+                f.write_char(digit(u32::from(part)))?;
+            } else {
+                write!(f, "-{:02}", part)?;
             }
         }
         Ok(())
@@ -287,5 +300,14 @@ mod tests {
             end: None,
         };
         assert_eq!(open.to_string(), "2019-09");
+    }
+
+    #[test]
+    fn display_pads_like_the_formatter() {
+        let show = |year, month, day| PartialDate { year, month, day }.to_string();
+        assert_eq!(show(2024, Some(6), Some(9)), "2024-06-09");
+        assert_eq!(show(999, Some(12), None), "0999-12");
+        assert_eq!(show(12345, None, Some(3)), "12345");
+        assert_eq!(show(-5, Some(1), Some(31)), "-005-01-31");
     }
 }

@@ -120,24 +120,51 @@ pub fn find(text: &str, ctx: &Context) -> Vec<TimeExpr> {
 }
 
 /// Words without which no rule fires (besides digits): months, weekdays, calendar units,
-/// deictic days, `ago`, `recent`, `past`, `anniversary`, `Juche`.
-const CUES: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight", "yesterday", "tomorrow", "day", "days",
-    "week", "weeks", "weekend", "month", "months", "year", "years", "decade", "decades", "century", "ago", "recent",
-    "recently", "past", "anniversary", "juche", "fortnight", "quarter", "morning", "afternoon", "evening", "night",
-    "overnight", "previous", "decade",
-];
+/// deictic days, `ago`, `recent`, `past`, `anniversary`, `Juche`. Given in lower case.
+fn is_cue(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"january" | b"february" | b"march" | b"april" | b"may" | b"june" | b"july" | b"august" | b"september"
+            | b"october" | b"november" | b"december" | b"jan" | b"feb" | b"mar" | b"apr" | b"jun" | b"jul" | b"aug"
+            | b"sep" | b"sept" | b"oct" | b"nov" | b"dec" | b"monday" | b"tuesday" | b"wednesday" | b"thursday"
+            | b"friday" | b"saturday" | b"sunday" | b"today" | b"tonight" | b"yesterday" | b"tomorrow" | b"day"
+            | b"days" | b"week" | b"weeks" | b"weekend" | b"month" | b"months" | b"year" | b"years" | b"decade"
+            | b"decades" | b"century" | b"ago" | b"recent" | b"recently" | b"past" | b"anniversary" | b"juche"
+            | b"fortnight" | b"quarter" | b"morning" | b"afternoon" | b"evening" | b"night" | b"overnight"
+            | b"previous"
+    )
+}
 
-/// Whether `text` may hold a temporal expression: a digit or one of the cue words.
+/// Whether `text` may hold a temporal expression: a digit or one of the cue words (a run of
+/// ASCII letters, in any case). Every sentence is asked, so it reads bytes and allocates
+/// nothing.
 pub fn may_contain_date(text: &str) -> bool {
-    if text.bytes().any(|b| b.is_ascii_digit()) {
+    let bytes = text.as_bytes();
+    if bytes.iter().any(u8::is_ascii_digit) {
         return true;
     }
-    text.split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| (3..=11).contains(&w.len()))
-        .any(|w| CUES.iter().any(|c| c.len() == w.len() && c.eq_ignore_ascii_case(w)))
+    let mut word = [0u8; 11];
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let run = &bytes[start..i];
+        if (3..=11).contains(&run.len()) {
+            let w = &mut word[..run.len()];
+            w.copy_from_slice(run);
+            w.make_ascii_lowercase();
+            if is_cue(w) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Longest-first greedy choice of non-overlapping candidates.

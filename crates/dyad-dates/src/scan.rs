@@ -26,7 +26,7 @@ pub(crate) struct Cand {
 
 pub(crate) struct Scan<'a> {
     pub text: &'a str,
-    pub toks: Vec<Tok>,
+    pub toks: Vec<Tok<'a>>,
     pub ctx: &'a Context<'a>,
     sent: Vec<u32>,
 }
@@ -38,12 +38,12 @@ const ABBREVIATIONS: &[&str] = &[
     "rep",
 ];
 
-fn ends_sentence(toks: &[Tok], k: usize) -> bool {
+fn ends_sentence(toks: &[Tok<'_>], k: usize) -> bool {
     let Some(t) = toks.get(k) else { return false };
     if t.kind != TK::Punct {
         return false;
     }
-    match t.low.as_str() {
+    match &*t.low {
         "!" | "?" => true,
         "." => {
             if toks.get(k + 1).is_some_and(|n| !n.ws) {
@@ -51,7 +51,7 @@ fn ends_sentence(toks: &[Tok], k: usize) -> bool {
             }
             match k.checked_sub(1).and_then(|p| toks.get(p)) {
                 Some(p) if p.kind == TK::Word => {
-                    !(ABBREVIATIONS.contains(&p.low.as_str()) || p.low.chars().count() == 1)
+                    !(ABBREVIATIONS.contains(&&*p.low) || p.low.chars().count() == 1)
                 }
                 _ => true,
             }
@@ -79,7 +79,7 @@ impl<'a> Scan<'a> {
         }
     }
 
-    pub fn t(&self, i: usize) -> Option<&Tok> {
+    pub fn t(&self, i: usize) -> Option<&Tok<'a>> {
         self.toks.get(i)
     }
 
@@ -87,7 +87,7 @@ impl<'a> Scan<'a> {
     pub fn w(&self, i: usize) -> Option<&str> {
         self.t(i)
             .filter(|t| t.kind == TK::Word)
-            .map(|t| t.low.as_str())
+            .map(|t| &*t.low)
     }
 
     pub fn is_w(&self, i: usize, w: &str) -> bool {

@@ -7,6 +7,8 @@
 //! weekday, cardinal and ordinal words to numbers. Nothing here interprets
 //! a date; that is the rules' job.
 
+use std::borrow::Cow;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TK {
     Word,
@@ -16,12 +18,13 @@ pub(crate) enum TK {
 }
 
 #[derive(Clone, Debug)]
-pub(crate) struct Tok {
+pub(crate) struct Tok<'a> {
     pub kind: TK,
     pub start: usize,
     pub end: usize,
-    /// Lowercased text (the character itself for punctuation).
-    pub low: String,
+    /// Lowercased text (the character itself for punctuation), borrowed from the text when
+    /// it is lower case already.
+    pub low: Cow<'a, str>,
     /// First character is uppercase (month and weekday names must be).
     pub cap: bool,
     /// Value of a number or ordinal; None when it overflows u32.
@@ -34,7 +37,20 @@ pub(crate) struct Tok {
     pub nls: u8,
 }
 
-pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
+/// `s` in lower case, copied only when it has upper-case letters.
+fn lower(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(s.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(s)
+        }
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
+}
+
+pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::new();
     let mut it = text.char_indices().peekable();
     let mut ws = true;
@@ -65,10 +81,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                 end = j + d.len_utf8();
                 it.next();
             }
-            let suffix = text[dend..end].to_lowercase();
+            let suffix = lower(&text[dend..end]);
             let kind = if suffix.is_empty() {
                 TK::Num
-            } else if matches!(suffix.as_str(), "st" | "nd" | "rd" | "th") {
+            } else if matches!(&*suffix, "st" | "nd" | "rd" | "th") {
                 TK::Ord
             } else {
                 TK::Word
@@ -77,7 +93,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                 kind,
                 start: i,
                 end,
-                low: text[i..end].to_lowercase(),
+                low: lower(&text[i..end]),
                 cap: false,
                 num: text[i..dend].parse::<u32>().ok(),
                 nd: dend - i,
@@ -96,7 +112,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                 kind: TK::Word,
                 start: i,
                 end,
-                low: text[i..end].to_lowercase(),
+                low: lower(&text[i..end]),
                 cap: c.is_uppercase(),
                 num: None,
                 nd: 0,
@@ -108,7 +124,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                 kind: TK::Punct,
                 start: i,
                 end,
-                low: c.to_string(),
+                low: Cow::Borrowed(&text[i..end]),
                 cap: false,
                 num: None,
                 nd: 0,

@@ -7,11 +7,9 @@
 //! phrases and dates. One phrase may name several entries (Putin as president and as prime
 //! minister): [`ActorIndex::entries_of`] returns all of them.
 
-use std::collections::HashMap;
-
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use crate::{fields, normalize_phrase, Diagnostic, Origin};
+use crate::{fields, normalize_phrase, Diagnostic, FastMap, Origin};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ActorKind {
@@ -125,7 +123,7 @@ impl FindAll for AhoCorasick {
 #[derive(Default)]
 pub(crate) struct Builder {
     entries: Vec<ActorEntry>,
-    by_phrase: HashMap<String, u32>,
+    by_phrase: FastMap<String, u32>,
     phrases: Vec<String>,
     links: Vec<Vec<PhraseLink>>,
 }
@@ -176,7 +174,7 @@ impl Builder {
 
     pub(crate) fn load_actors(&mut self, file: &'static str, text: &str, diags: &mut Vec<Diagnostic>) {
         for (n, line) in text.lines().enumerate() {
-            let Some(f) = fields(line) else { continue };
+            let Some(f) = fields(line).map(Iterator::collect::<Vec<_>>) else { continue };
             let origin = Origin { file, line: n as u32 + 1 };
             let bad = |m: &str| Diagnostic { origin, message: m.to_string() };
             let [country, agent, from, to, kind, role, phrases, ..] = f.as_slice() else {
@@ -224,7 +222,7 @@ impl Builder {
 
     pub(crate) fn load_agents(&mut self, file: &'static str, text: &str, diags: &mut Vec<Diagnostic>) {
         for (n, line) in text.lines().enumerate() {
-            let Some(f) = fields(line) else { continue };
+            let Some(f) = fields(line).map(Iterator::collect::<Vec<_>>) else { continue };
             let origin = Origin { file, line: n as u32 + 1 };
             let [agent, phrases, ..] = f.as_slice() else {
                 diags.push(Diagnostic { origin, message: "expected `agent<TAB>phrases<TAB>origin`".into() });

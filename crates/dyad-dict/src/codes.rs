@@ -4,9 +4,7 @@
 //! andybega/icews), so every event carries values from the same source. A code missing from
 //! the table falls back to its nearest listed parent (`0871` -> `087` -> `08`).
 
-use std::collections::HashMap;
-
-use crate::{fields, Diagnostic, Origin};
+use crate::{fields, Diagnostic, FastMap, Origin};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct CodeInfo {
@@ -19,13 +17,13 @@ pub struct CodeInfo {
 
 #[derive(Default)]
 pub struct CodeTable {
-    codes: HashMap<String, CodeInfo>,
+    codes: FastMap<String, CodeInfo>,
 }
 
 impl CodeTable {
     pub(crate) fn load(&mut self, file: &'static str, text: &str, diags: &mut Vec<Diagnostic>) {
         for (n, line) in text.lines().enumerate() {
-            let Some(f) = fields(line) else { continue };
+            let Some(f) = fields(line).map(Iterator::collect::<Vec<_>>) else { continue };
             let origin = Origin { file, line: n as u32 + 1 };
             let parsed = match f.as_slice() {
                 [code, label, g, q, p, ..] => g.parse::<f32>().ok().zip(q.parse::<u8>().ok()).map(|(g, q)| CodeInfo {

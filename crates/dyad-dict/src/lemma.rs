@@ -7,6 +7,8 @@
 //! stemmer conflates both). Keys are only ever compared with other keys: `make` and `making`
 //! share the key `mak`, which is no word.
 
+use std::borrow::Cow;
+
 use crate::{fields, Diagnostic, FastMap, Origin};
 
 #[derive(Default)]
@@ -21,7 +23,7 @@ impl Lemmatizer {
 
     pub(crate) fn load_irregular(&mut self, file: &'static str, text: &str, diags: &mut Vec<Diagnostic>) {
         for (n, line) in text.lines().enumerate() {
-            let Some(f) = fields(line) else { continue };
+            let Some(f) = fields(line).map(Iterator::collect::<Vec<_>>) else { continue };
             match f.as_slice() {
                 [form, lemma, ..] if !form.is_empty() && !lemma.is_empty() => {
                     self.irregular.insert(form.to_lowercase(), lemma.to_lowercase());
@@ -41,34 +43,40 @@ impl Lemmatizer {
 
     /// The key of a normalized (lower-case) token.
     pub fn key(&self, word: &str) -> String {
+        self.key_of(word).into_owned()
+    }
+
+    /// [`Lemmatizer::key`], borrowing from `word` where the key is a slice of it (all but
+    /// irregular forms and `-ies`, `-ied`): every token of every sentence is keyed.
+    pub fn key_of<'w>(&self, word: &'w str) -> Cow<'w, str> {
         match self.irregular.get(word) {
             // A word listed as its own lemma is no inflected form: `willing` is not `will`.
-            Some(l) if l == word => word.to_string(),
-            Some(l) => inflection_key(l),
+            Some(l) if l == word => Cow::Borrowed(word),
+            Some(l) => Cow::Owned(inflection_key(l).into_owned()),
             None => inflection_key(word),
         }
     }
 }
 
-fn inflection_key(w: &str) -> String {
+fn inflection_key(w: &str) -> Cow<'_, str> {
     if !w.is_ascii() || w.len() < 4 {
-        return undouble(strip_e(w));
+        return Cow::Borrowed(undouble(strip_e(w)));
     }
-    let stem: String = if let Some(s) = w.strip_suffix("ies").filter(|s| s.len() >= 2) {
-        format!("{s}y")
+    let y_stem = |s: &str| Cow::Owned(undouble(strip_e(&format!("{s}y"))).to_string());
+    if let Some(s) = w.strip_suffix("ies").filter(|s| s.len() >= 2) {
+        y_stem(s)
     } else if let Some(s) = w.strip_suffix("ied").filter(|s| s.len() >= 2) {
-        format!("{s}y")
+        y_stem(s)
     } else if let Some(s) = w.strip_suffix("ing").filter(|s| s.len() >= 3) {
-        s.to_string()
+        Cow::Borrowed(undouble(strip_e(s)))
     } else if let Some(s) = w.strip_suffix("ed").filter(|s| s.len() >= 3) {
         // `agreed` -> `agre`, as `agree` loses its final e below.
-        return undouble(s);
+        Cow::Borrowed(undouble(s))
     } else if let Some(s) = w.strip_suffix('s').filter(|s| !s.ends_with(['s', 'u', 'i'])) {
-        s.to_string()
+        Cow::Borrowed(undouble(strip_e(s)))
     } else {
-        w.to_string()
-    };
-    undouble(strip_e(&stem))
+        Cow::Borrowed(undouble(strip_e(w)))
+    }
 }
 
 fn strip_e(w: &str) -> &str {
@@ -79,13 +87,13 @@ fn strip_e(w: &str) -> &str {
 }
 
 /// `stopp` -> `stop`, `call` -> `cal`: applied to every form alike, so keys agree.
-fn undouble(w: &str) -> String {
+fn undouble(w: &str) -> &str {
     let b = w.as_bytes();
     let n = b.len();
     if n >= 3 && b[n - 1] == b[n - 2] && !matches!(b[n - 1], b'a' | b'e' | b'i' | b'o' | b'u') {
-        w[..n - 1].to_string()
+        &w[..n - 1]
     } else {
-        w.to_string()
+        w
     }
 }
 

@@ -20,9 +20,9 @@ use std::path::Path;
 
 pub use actors::{ActorEntry, ActorIndex, ActorKind, PhraseMatch};
 pub use codes::{CodeInfo, CodeTable};
-pub use fasthash::FastMap;
+pub use fasthash::{FastMap, FastSet};
 pub use lemma::Lemmatizer;
-pub use verbs::{Elem, Pattern, VerbIndex};
+pub use verbs::{Elem, Key, Pattern, VerbIndex};
 
 /// Where an entry was read: `agents.tsv:12`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -179,23 +179,34 @@ impl Dictionary {
     }
 }
 
-/// Splits a line into TAB-separated fields, or None for comments and blank lines.
-pub(crate) fn fields(line: &str) -> Option<Vec<&str>> {
+/// The TAB-separated fields of a line, trimmed, or None for comments and blank lines.
+pub(crate) fn fields(line: &str) -> Option<impl Iterator<Item = &str>> {
     let t = line.trim_end_matches(['\r', '\n']);
     if t.trim().is_empty() || t.trim_start().starts_with('#') {
         return None;
     }
-    Some(t.split('\t').map(|f| f.trim()).collect())
+    Some(t.split('\t').map(str::trim))
 }
 
 /// The normalized token sequence of a phrase, joined by single spaces: `U.S. Army` -> `us army`.
 pub fn normalize_phrase(phrase: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(phrase.len());
+    // Most phrases are plain words: their tokens are the words, their forms lower case.
+    if phrase.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ') {
+        for w in phrase.split(' ').filter(|w| !w.is_empty()) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        out.make_ascii_lowercase();
+        return out;
+    }
     for t in dyad_text::tokenize(phrase) {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&dyad_text::normalize_token(t.span.of(phrase)));
+        out.push_str(&dyad_text::normal_form(t.span.of(phrase)));
     }
     out
 }
@@ -209,6 +220,14 @@ mod tests {
         let d = Dictionary::bundled();
         let shown: Vec<String> = d.diagnostics.iter().take(10).map(|d| d.to_string()).collect();
         assert!(d.diagnostics.is_empty(), "{}", shown.join("\n"));
+    }
+
+    #[test]
+    fn phrases_normalize_like_their_tokens() {
+        assert_eq!(normalize_phrase("  Vladimir   Putin "), "vladimir putin");
+        assert_eq!(normalize_phrase("U.S. Army"), "us army");
+        assert_eq!(normalize_phrase("People’s Republic"), "people 's republic");
+        assert_eq!(normalize_phrase("G20"), "g20");
     }
 
     #[test]

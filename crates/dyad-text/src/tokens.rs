@@ -6,6 +6,8 @@
 //! the lower-case form dictionaries are matched against, with curly apostrophes made straight
 //! and acronym dots dropped (`U.S.` -> `us`).
 
+use std::borrow::Cow;
+
 use crate::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,6 +92,18 @@ fn next_is_digit(text: &str, at: usize) -> bool {
 
 /// The form dictionaries match: lower case, straight apostrophes, acronym dots dropped.
 pub fn normalize_token(s: &str) -> String {
+    normal_form(s).into_owned()
+}
+
+/// [`normalize_token`], borrowing `s` when it is already in normal form: most tokens of a
+/// text are lower-case words, and a sentence is normalized token by token.
+pub fn normal_form(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+        return Cow::Borrowed(s);
+    }
+    if s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return Cow::Owned(s.to_ascii_lowercase());
+    }
     let mut out = String::with_capacity(s.len());
     let dotted = s.contains('.') && !s.chars().any(|c| c.is_ascii_digit());
     for c in s.chars() {
@@ -99,7 +113,7 @@ pub fn normalize_token(s: &str) -> String {
             c => out.extend(c.to_lowercase()),
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -117,6 +131,9 @@ mod tests {
         assert_eq!(toks("People’s Republic, 3.5 and 1,000"), vec!["People", "’s", "Republic", ",", "3.5", "and", "1,000"]);
         assert_eq!(normalize_token("U.S."), "us");
         assert_eq!(normalize_token("’S"), "'s");
+        assert_eq!(normalize_token("Visited"), "visited");
+        assert!(matches!(normal_form("visited"), Cow::Borrowed("visited")));
+        assert_eq!(normal_form("ÉTAT"), "état");
         assert_eq!(toks("Juche 109(2020)"), vec!["Juche", "109", "(", "2020", ")"]);
     }
 
