@@ -514,7 +514,7 @@ fn code_document_traced(dict: &Dictionary, doc: &DocInput, needle: Option<&str>)
         st.salience.add(&ms, 2);
     }
 
-    let mut dates = DateContext::new(doc_date.as_deref());
+    let mut dates = DateContext::new(doc_date.as_deref(), needle.is_some());
     dates.find_anchor(lay.sentences.iter().map(|s| s.span.of(text)));
     let mut events = Vec::new();
     for (i, sen) in lay.sentences.iter().enumerate() {
@@ -563,7 +563,7 @@ pub fn explain_sentence(dict: &Dictionary, sentence: &str, date: Option<&str>, s
         let _ = writeln!(out, "speaker: {sp} (we, our country, our people)");
     }
     let _ = writeln!(out, "document date: {}", date.unwrap_or("none"));
-    let mut dates = DateContext::new(date);
+    let mut dates = DateContext::new(date, true);
     let mut notes = Vec::new();
     let events = code_sentence(dict, &mut st, &mut dates, "explain", 0, 0, sentence, 0, &mut notes, Some(&mut out));
     for n in notes {
