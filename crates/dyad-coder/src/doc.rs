@@ -6,10 +6,9 @@
 //! context that pronouns and dyad phrases resolve against. [`explain_sentence`] runs the same
 //! steps on one sentence and prints each of them.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use dyad_dict::Dictionary;
+use dyad_dict::{Dictionary, FastMap};
 use dyad_record::Event;
 use dyad_text::{layout, BlockKind, LayoutOptions};
 
@@ -50,7 +49,7 @@ pub struct Coded {
 /// Country mention counts, for the dyad in play.
 #[derive(Default)]
 struct Salience {
-    counts: HashMap<String, (u32, usize)>,
+    counts: FastMap<String, (u32, usize)>,
     tick: usize,
 }
 
@@ -69,7 +68,7 @@ impl Salience {
         }
     }
 
-    fn pair(&self, actors: &HashMap<String, Actor>) -> Option<(Actor, Actor)> {
+    fn pair(&self, actors: &FastMap<String, Actor>) -> Option<(Actor, Actor)> {
         let mut v: Vec<(&String, &(u32, usize))> = self.counts.iter().collect();
         v.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(b.1 .1.cmp(&a.1 .1)).then(a.0.cmp(b.0)));
         let a = v.first()?.0;
@@ -139,7 +138,7 @@ struct DocState {
     /// The first state actor named in the previous sentence: `It`, `They`.
     last_subject: Option<Actor>,
     salience: Salience,
-    known_actors: HashMap<String, Actor>,
+    known_actors: FastMap<String, Actor>,
     people: Vec<Actor>,
     date_num: Option<u32>,
 }
@@ -477,7 +476,7 @@ fn code_document_traced(dict: &Dictionary, doc: &DocInput, needle: Option<&str>)
     }
     let date_num = doc_date.as_deref().and_then(ymd_number);
 
-    let mut st = DocState { speaker: None, learned: Vec::new(), last_subject_person: None, last_subject_unknown: false, last_subject: None, salience: Salience::default(), known_actors: HashMap::new(), people: Vec::new(), date_num };
+    let mut st = DocState { speaker: None, learned: Vec::new(), last_subject_person: None, last_subject_unknown: false, last_subject: None, salience: Salience::default(), known_actors: FastMap::default(), people: Vec::new(), date_num };
     // The speaker: an issuer line (or a title that is one), the dateline's agency, the publisher.
     let title = doc.title.map(str::to_string).or_else(|| lay.first(BlockKind::Title).map(|b| b.span.of(text).to_string()));
     let issuer = lay
@@ -557,7 +556,7 @@ fn code_document_traced(dict: &Dictionary, doc: &DocInput, needle: Option<&str>)
 pub fn explain_sentence(dict: &Dictionary, sentence: &str, date: Option<&str>, speaker: Option<&str>) -> String {
     let mut out = String::new();
     let date_num = date.and_then(ymd_number);
-    let mut st = DocState { speaker: speaker.map(plain), learned: Vec::new(), last_subject_person: None, last_subject_unknown: false, last_subject: None, salience: Salience::default(), known_actors: HashMap::new(), people: Vec::new(), date_num };
+    let mut st = DocState { speaker: speaker.map(plain), learned: Vec::new(), last_subject_person: None, last_subject_unknown: false, last_subject: None, salience: Salience::default(), known_actors: FastMap::default(), people: Vec::new(), date_num };
     if let Some(sp) = speaker {
         st.known_actors.insert(sp.to_string(), plain(sp));
         let _ = writeln!(out, "speaker: {sp} (we, our country, our people)");
