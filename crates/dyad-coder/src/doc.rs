@@ -61,9 +61,13 @@ impl Salience {
                 continue;
             }
             if let Some(a) = m.actor_with_country() {
-                let e = self.counts.entry(a.country.clone()).or_insert((0, 0));
-                e.0 += weight;
-                e.1 = self.tick;
+                // The key is copied only the first time a country is counted.
+                match self.counts.get_mut(&a.country) {
+                    Some(e) => *e = (e.0 + weight, self.tick),
+                    None => {
+                        self.counts.insert(a.country.clone(), (weight, self.tick));
+                    }
+                }
             }
         }
     }
@@ -147,7 +151,9 @@ impl DocState {
     fn remember(&mut self, ms: &[Mention]) {
         for m in ms {
             if let Some(a) = m.actor_with_country() {
-                self.known_actors.entry(a.country.clone()).or_insert_with(|| plain(&a.country));
+                if !self.known_actors.contains_key(&a.country) {
+                    self.known_actors.insert(a.country.clone(), plain(&a.country));
+                }
                 if a.is_person && m.kind == MentionKind::Person {
                     self.people.retain(|p| p.name != a.name);
                     self.people.push(a.clone());
