@@ -315,8 +315,8 @@ fn name_token(s: &Sent, k: usize) -> bool {
     t.chars().next().is_some_and(char::is_uppercase)
         && t.chars().all(|c| c.is_alphabetic() || c == '-')
         && t.chars().count() > 1
-        && !NOT_NAMES.contains(&t)
         && !t.chars().all(char::is_uppercase)
+        && !NOT_NAMES.contains(&t)
 }
 
 /// Lower-case particles inside names: `Alberto van Klaveren`, `Musaad bin Mohammed`.
