@@ -54,10 +54,13 @@ pub fn restatements(events: Vec<Event>, doc_date: Option<&str>) -> Vec<Event> {
     // the actor (`the President of Kenya`, `the Kenyan president`), unless both mentions
     // carry dates of their own that differ (a visit in June and another in September).
     // The best mention's sentence keeps all its events, so a compound subject stays whole.
-    fn key(e: &Event) -> (&str, &str, &str) {
+    /// Source country, target country, code.
+    type Key<'e> = (&'e str, &'e str, &'e str);
+    fn key(e: &Event) -> Key<'_> {
         (e.source_country.as_str(), e.target_country.as_str(), e.code.as_str())
     }
-    let mut best: FastMap<(&str, &str, &str), ((u8, usize), &str)> = FastMap::default();
+    // Per key: the best mention's rank and date.
+    let mut best: FastMap<Key, ((u8, usize), &str)> = FastMap::default();
     for e in events.iter().filter(|e| mergeable(&e.code)) {
         let r = rank(e, doc_date);
         best.entry(key(e))
