@@ -22,6 +22,7 @@ pub struct Dated {
     pub value: String,
     pub source: &'static str,
     pub future: bool,
+    /// How the date was chosen; empty unless the [`DateContext`] explains.
     pub explanation: String,
 }
 
@@ -37,6 +38,8 @@ pub struct DateContext {
     anchor: Option<(DateValue, String)>,
     /// Each sentence's expressions from the anchor pass, so a sentence is scanned once.
     cache: Vec<Vec<TimeExpr>>,
+    /// Explanations are wanted (`dyad explain`): expressions and dates say how they were read.
+    explain: bool,
 }
 
 /// Whether `d` is a real `YYYY-MM-DD` day.
@@ -71,15 +74,30 @@ const FUTURE_WORDS: &[&str] = &[
 ];
 
 impl DateContext {
-    pub fn new(doc_date: Option<&str>) -> DateContext {
+    /// A context for a document of `doc_date`; with `explain`, expressions and event dates
+    /// carry their explanations (else those are left empty).
+    pub fn new(doc_date: Option<&str>, explain: bool) -> DateContext {
         let parsed = doc_date.and_then(|d| d.parse::<PartialDate>().ok());
-        DateContext { doc_date: parsed, doc_str: parsed.map(|d| d.to_string()), known: Vec::new(), paragraph_carry: None, doc_carry: None, anchor: None, cache: Vec::new() }
+        DateContext {
+            doc_date: parsed,
+            doc_str: parsed.map(|d| d.to_string()),
+            known: Vec::new(),
+            paragraph_carry: None,
+            doc_carry: None,
+            anchor: None,
+            cache: Vec::new(),
+            explain,
+        }
     }
 
     /// Temporal expressions of a sentence.
     pub fn find(&self, text: &str, _paragraph: usize) -> Vec<TimeExpr> {
         let ctx = Context { doc_date: self.doc_date, known: &self.known };
-        dyad_dates::find(text, &ctx)
+        if self.explain {
+            dyad_dates::find(text, &ctx)
+        } else {
+            dyad_dates::find_unexplained(text, &ctx)
+        }
     }
 
     /// The expressions of the document's sentence `index`: from the anchor pass, unless an
@@ -127,12 +145,14 @@ impl DateContext {
             let v = pick(e);
             let source = if e.kind == Kind::Anniversary { "anniversary" } else { "text" };
             let text = s.text.get(e.start..e.end).unwrap_or("");
-            let explanation = format!("`{text}` -> {v} ({}; rule {}: {})", why, e.rule, e.explanation);
+            let explanation = explained(self.explain, || format!("`{text}` -> {v} ({}; rule {}: {})", why, e.rule, e.explanation));
             if !future {
-                self.paragraph_carry = Some((paragraph, v.clone(), text.to_string()));
-                self.doc_carry = Some((v.clone(), text.to_string()));
+                // The expression's words are kept for explanations only.
+                let words = explained(self.explain, || text.to_string());
+                self.paragraph_carry = Some((paragraph, v.clone(), words.clone()));
+                self.doc_carry = Some((v.clone(), words.clone()));
                 if self.anchor.is_none() && self.is_peg(&v) {
-                    self.anchor = Some((v.clone(), text.to_string()));
+                    self.anchor = Some((v.clone(), words));
                 }
             }
             return Dated { value: v.to_string(), source, future, explanation };
@@ -140,7 +160,7 @@ impl DateContext {
         if !future {
             if let Some((p, v, t)) = &self.paragraph_carry {
                 if *p == paragraph {
-                    return Dated { value: v.to_string(), source: "text", future, explanation: format!("carried from `{t}` earlier in the paragraph") };
+                    return Dated { value: v.to_string(), source: "text", future, explanation: explained(self.explain, || format!("carried from `{t}` earlier in the paragraph")) };
                 }
             }
             // In a report pegged to a day, undated past acts belong to that day, not to the
@@ -148,22 +168,22 @@ impl DateContext {
             let pegged = self.anchor.as_ref().is_some_and(|(v, _)| Some(v.to_string()) != self.doc_str);
             if is_past(s, start, end) && !pegged {
                 if let Some((v, t)) = &self.doc_carry {
-                    return Dated { value: v.to_string(), source: "text", future, explanation: format!("past tense: carried from `{t}` earlier in the document") };
+                    return Dated { value: v.to_string(), source: "text", future, explanation: explained(self.explain, || format!("past tense: carried from `{t}` earlier in the document")) };
                 }
             }
         }
         if let Some((v, t)) = &self.anchor {
-            return Dated { value: v.to_string(), source: "text", future, explanation: format!("the day the report is about, from `{t}`") };
+            return Dated { value: v.to_string(), source: "text", future, explanation: explained(self.explain, || format!("the day the report is about, from `{t}`")) };
         }
         match &self.doc_str {
-            Some(d) => Dated { value: d.clone(), source: "doc", future, explanation: "no expression governs it: the document date".into() },
-            None => Dated { value: String::new(), source: "doc", future, explanation: "no expression and no document date".into() },
+            Some(d) => Dated { value: d.clone(), source: "doc", future, explanation: explained(self.explain, || "no expression governs it: the document date".into()) },
+            None => Dated { value: String::new(), source: "doc", future, explanation: explained(self.explain, || "no expression and no document date".into()) },
         }
     }
 
     /// The document date, for acts of the statement itself (its speaker's evaluations).
     pub fn doc_dated(&self, why: &str) -> Dated {
-        Dated { value: self.doc_str.clone().unwrap_or_default(), source: "doc", future: false, explanation: why.to_string() }
+        Dated { value: self.doc_str.clone().unwrap_or_default(), source: "doc", future: false, explanation: explained(self.explain, || why.to_string()) }
     }
 
     /// Sets the news peg from the document's sentences before any is coded, so that acts told
@@ -174,7 +194,7 @@ impl DateContext {
             let found = self.find(text, 0);
             if self.anchor.is_none() {
                 if let Some(e) = found.iter().find(|e| !is_dateline(text, e) && e.kind != Kind::Anniversary && self.is_peg(&e.value)) {
-                    self.anchor = Some((e.value.clone(), text.get(e.start..e.end).unwrap_or("").to_string()));
+                    self.anchor = Some((e.value.clone(), explained(self.explain, || text.get(e.start..e.end).unwrap_or("").to_string())));
                 }
             }
             cache.push(found);
@@ -213,6 +233,15 @@ impl DateContext {
             _ => {}
         }
         self.known.push((words, DateValue::Point(p)));
+    }
+}
+
+/// `f()` when explanations are wanted, else an empty string (building them costs time).
+fn explained(explain: bool, f: impl FnOnce() -> String) -> String {
+    if explain {
+        f()
+    } else {
+        String::new()
     }
 }
 

@@ -6,10 +6,9 @@
 //! context that pronouns and dyad phrases resolve against. [`explain_sentence`] runs the same
 //! steps on one sentence and prints each of them.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use dyad_dict::Dictionary;
+use dyad_dict::{Dictionary, FastMap};
 use dyad_record::Event;
 use dyad_text::{layout, BlockKind, LayoutOptions};
 
@@ -50,7 +49,7 @@ pub struct Coded {
 /// Country mention counts, for the dyad in play.
 #[derive(Default)]
 struct Salience {
-    counts: HashMap<String, (u32, usize)>,
+    counts: FastMap<String, (u32, usize)>,
     tick: usize,
 }
 
@@ -62,14 +61,18 @@ impl Salience {
                 continue;
             }
             if let Some(a) = m.actor_with_country() {
-                let e = self.counts.entry(a.country.clone()).or_insert((0, 0));
-                e.0 += weight;
-                e.1 = self.tick;
+                // The key is copied only the first time a country is counted.
+                match self.counts.get_mut(&a.country) {
+                    Some(e) => *e = (e.0 + weight, self.tick),
+                    None => {
+                        self.counts.insert(a.country.clone(), (weight, self.tick));
+                    }
+                }
             }
         }
     }
 
-    fn pair(&self, actors: &HashMap<String, Actor>) -> Option<(Actor, Actor)> {
+    fn pair(&self, actors: &FastMap<String, Actor>) -> Option<(Actor, Actor)> {
         let mut v: Vec<(&String, &(u32, usize))> = self.counts.iter().collect();
         v.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(b.1 .1.cmp(&a.1 .1)).then(a.0.cmp(b.0)));
         let a = v.first()?.0;
@@ -139,7 +142,7 @@ struct DocState {
     /// The first state actor named in the previous sentence: `It`, `They`.
     last_subject: Option<Actor>,
     salience: Salience,
-    known_actors: HashMap<String, Actor>,
+    known_actors: FastMap<String, Actor>,
     people: Vec<Actor>,
     date_num: Option<u32>,
 }
@@ -148,7 +151,9 @@ impl DocState {
     fn remember(&mut self, ms: &[Mention]) {
         for m in ms {
             if let Some(a) = m.actor_with_country() {
-                self.known_actors.entry(a.country.clone()).or_insert_with(|| plain(&a.country));
+                if !self.known_actors.contains_key(&a.country) {
+                    self.known_actors.insert(a.country.clone(), plain(&a.country));
+                }
                 if a.is_person && m.kind == MentionKind::Person {
                     self.people.retain(|p| p.name != a.name);
                     self.people.push(a.clone());
@@ -477,7 +482,7 @@ fn code_document_traced(dict: &Dictionary, doc: &DocInput, needle: Option<&str>)
     }
     let date_num = doc_date.as_deref().and_then(ymd_number);
 
-    let mut st = DocState { speaker: None, learned: Vec::new(), last_subject_person: None, last_subject_unknown: false, last_subject: None, salience: Salience::default(), known_actors: HashMap::new(), people: Vec::new(), date_num };
+    let mut st = DocState { speaker: None, learned: Vec::new(), last_subject_person: None, last_subject_unknown: false, last_subject: None, salience: Salience::default(), known_actors: FastMap::default(), people: Vec::new(), date_num };
     // The speaker: an issuer line (or a title that is one), the dateline's agency, the publisher.
     let title = doc.title.map(str::to_string).or_else(|| lay.first(BlockKind::Title).map(|b| b.span.of(text).to_string()));
     let issuer = lay
@@ -514,7 +519,7 @@ fn code_document_traced(dict: &Dictionary, doc: &DocInput, needle: Option<&str>)
         st.salience.add(&ms, 2);
     }
 
-    let mut dates = DateContext::new(doc_date.as_deref());
+    let mut dates = DateContext::new(doc_date.as_deref(), needle.is_some());
     dates.find_anchor(lay.sentences.iter().map(|s| s.span.of(text)));
     let mut events = Vec::new();
     for (i, sen) in lay.sentences.iter().enumerate() {
@@ -557,13 +562,13 @@ fn code_document_traced(dict: &Dictionary, doc: &DocInput, needle: Option<&str>)
 pub fn explain_sentence(dict: &Dictionary, sentence: &str, date: Option<&str>, speaker: Option<&str>) -> String {
     let mut out = String::new();
     let date_num = date.and_then(ymd_number);
-    let mut st = DocState { speaker: speaker.map(plain), learned: Vec::new(), last_subject_person: None, last_subject_unknown: false, last_subject: None, salience: Salience::default(), known_actors: HashMap::new(), people: Vec::new(), date_num };
+    let mut st = DocState { speaker: speaker.map(plain), learned: Vec::new(), last_subject_person: None, last_subject_unknown: false, last_subject: None, salience: Salience::default(), known_actors: FastMap::default(), people: Vec::new(), date_num };
     if let Some(sp) = speaker {
         st.known_actors.insert(sp.to_string(), plain(sp));
         let _ = writeln!(out, "speaker: {sp} (we, our country, our people)");
     }
     let _ = writeln!(out, "document date: {}", date.unwrap_or("none"));
-    let mut dates = DateContext::new(date);
+    let mut dates = DateContext::new(date, true);
     let mut notes = Vec::new();
     let events = code_sentence(dict, &mut st, &mut dates, "explain", 0, 0, sentence, 0, &mut notes, Some(&mut out));
     for n in notes {

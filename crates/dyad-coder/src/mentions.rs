@@ -315,8 +315,8 @@ fn name_token(s: &Sent, k: usize) -> bool {
     t.chars().next().is_some_and(char::is_uppercase)
         && t.chars().all(|c| c.is_alphabetic() || c == '-')
         && t.chars().count() > 1
-        && !NOT_NAMES.contains(&t)
         && !t.chars().all(char::is_uppercase)
+        && !NOT_NAMES.contains(&t)
 }
 
 /// Lower-case particles inside names: `Alberto van Klaveren`, `Musaad bin Mohammed`.
@@ -586,6 +586,16 @@ const SPEAKER_PHRASES: &[&[&str]] = &[
     &["i"],
 ];
 
+/// The first words of [`PAIR_PHRASES`]: most tokens open none, and need not be tried.
+fn opens_pair_phrase(w: &str) -> bool {
+    matches!(w, "the" | "both" | "each" | "one")
+}
+
+/// The first words of [`SPEAKER_PHRASES`].
+fn opens_speaker_phrase(w: &str) -> bool {
+    matches!(w, "our" | "we" | "us" | "i")
+}
+
 fn agent_of_phrase(words: &[&str]) -> Option<String> {
     let last = *words.last()?;
     Some(
@@ -615,7 +625,8 @@ fn coref_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> {
             continue;
         }
         let mut matched = false;
-        if let Some((a, b)) = ctx.pair {
+        let w = s.norms[k].as_str();
+        if let (Some((a, b)), true) = (ctx.pair, opens_pair_phrase(w)) {
             for p in PAIR_PHRASES {
                 if matches_at(s, k, p) {
                     let agent = agent_of_phrase(p);
@@ -636,7 +647,7 @@ fn coref_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> {
         if matched {
             continue;
         }
-        if let Some(sp) = ctx.speaker {
+        if let (Some(sp), true) = (ctx.speaker, opens_speaker_phrase(w)) {
             for p in SPEAKER_PHRASES {
                 // `us` and `I` only as the pronoun: lower-case `us`, capital `I`.
                 let surface = s.text_of(k);
@@ -661,10 +672,9 @@ fn coref_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> {
         if matched {
             continue;
         }
-        let w = &s.norms[k];
         // `It conducted a drill`, `They rejected the offer`: the previous sentence's subject.
         // Not the `it` of `it is surprising that`, `it was reported`.
-        if matches!(w.as_str(), "it" | "they") {
+        if matches!(w, "it" | "they") {
             // `It has been reported` is expletive; `It has made a contribution` is not.
             let perfect = matches!(s.norm_opt(k + 1), Some("has" | "had" | "have"));
             let expletive = if perfect {
@@ -689,7 +699,7 @@ fn coref_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> {
         }
         // `The message expressed the conviction ...`: a message, letter or telegram speaks
         // for its sender, the previous sentence's subject.
-        if matches!(w.as_str(), "message" | "letter" | "telegram" | "cable")
+        if matches!(w, "message" | "letter" | "telegram" | "cable")
             && k > 0
             && matches!(s.norms[k - 1].as_str(), "the" | "this" | "his" | "her")
             && !matches!(s.norm_opt(k + 1), Some("of" | "to" | "from" | "was" | "is" | "were"))
@@ -706,11 +716,11 @@ fn coref_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> {
                 continue;
             }
         }
-        if matches!(w.as_str(), "he" | "she" | "him" | "his" | "her") {
+        if matches!(w, "he" | "she" | "him" | "his" | "her") {
             // `He said he told Modi that he asked ...`: the sentence's opening pronoun goes on;
             // else the nearest person named earlier in this sentence, else in the document.
             let opening = out.iter().find(|m| m.start == 0 && m.kind == MentionKind::Coref && matches!(s.norm_opt(0), Some("he" | "she")));
-            let opening = opening.filter(|_| matches!(w.as_str(), "he" | "she")).map(|m| &m.referent);
+            let opening = opening.filter(|_| matches!(w, "he" | "she")).map(|m| &m.referent);
             let in_sentence = found.iter().rev().find(|m| m.end <= k && m.kind == MentionKind::Person).map(|m| &m.referent);
             let person = opening.or(in_sentence).and_then(|r| match r {
                 Referent::One(a) => Some(a),
@@ -754,5 +764,16 @@ fn resolve_titles(s: &Sent, ctx: &Context, ms: &mut [Mention]) {
             *a = p.clone();
             m.how.push(format!("title `{title}` -> {}", p.name.clone().unwrap_or_default()));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrase_openers_cover_every_phrase() {
+        assert!(PAIR_PHRASES.iter().all(|p| opens_pair_phrase(p[0])));
+        assert!(SPEAKER_PHRASES.iter().all(|p| opens_speaker_phrase(p[0])));
     }
 }

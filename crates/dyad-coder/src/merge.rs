@@ -7,8 +7,7 @@
 //! code; statements and criticism repeat for real and are kept.
 //! [`location`]: the place of an act, from `in`/`at` + a proper name in the trigger's clause.
 
-use std::collections::HashMap;
-
+use dyad_dict::{FastMap, FastSet};
 use dyad_record::Event;
 
 use crate::sentence::Sent;
@@ -34,18 +33,20 @@ fn rank(e: &Event, doc_date: Option<&str>) -> (u8, usize) {
 /// talks` is two acts. Distinct titles of a compound subject (`the
 /// Minister of A and the Minister of B visited`) stay distinct.
 pub fn one_per_sentence(events: Vec<Event>) -> Vec<Event> {
-    let mut seen = std::collections::HashSet::new();
-    events
-        .into_iter()
-        .filter(|e| {
-            let title = e.source_name.clone().filter(|_| e.source_agent.is_some());
+    let mut seen = FastSet::default();
+    let keep: Vec<bool> = events
+        .iter()
+        .map(|e| {
+            let title = e.source_name.as_deref().filter(|_| e.source_agent.is_some());
             // Contacts of different kinds are different acts (a visit, then talks), and so are
             // intents of different kinds (`agreed to restore relations and agreed to hold
             // talks`); other roots grade one act (cooperation, support), so the root decides.
-            let kind = if e.root == "04" || e.root == "03" { e.code.clone() } else { e.root.clone() };
-            seen.insert((e.sentence_index, e.source_country.clone(), e.target_country.clone(), kind, title))
+            let kind = if e.root == "04" || e.root == "03" { e.code.as_str() } else { e.root.as_str() };
+            seen.insert((e.sentence_index, e.source_country.as_str(), e.target_country.as_str(), kind, title))
         })
-        .collect()
+        .collect();
+    drop(seen);
+    events.into_iter().zip(keep).filter_map(|(e, k)| k.then_some(e)).collect()
 }
 
 pub fn restatements(events: Vec<Event>, doc_date: Option<&str>) -> Vec<Event> {
@@ -53,29 +54,36 @@ pub fn restatements(events: Vec<Event>, doc_date: Option<&str>) -> Vec<Event> {
     // the actor (`the President of Kenya`, `the Kenyan president`), unless both mentions
     // carry dates of their own that differ (a visit in June and another in September).
     // The best mention's sentence keeps all its events, so a compound subject stays whole.
-    let key = |e: &Event| (e.source_country.clone(), e.target_country.clone(), e.code.clone());
-    let mut best: HashMap<(String, String, String), ((u8, usize), String)> = HashMap::new();
+    /// Source country, target country, code.
+    type Key<'e> = (&'e str, &'e str, &'e str);
+    fn key(e: &Event) -> Key<'_> {
+        (e.source_country.as_str(), e.target_country.as_str(), e.code.as_str())
+    }
+    // Per key: the best mention's rank and date.
+    let mut best: FastMap<Key, ((u8, usize), &str)> = FastMap::default();
     for e in events.iter().filter(|e| mergeable(&e.code)) {
         let r = rank(e, doc_date);
         best.entry(key(e))
             .and_modify(|b| {
                 if r < b.0 {
-                    *b = (r, e.date.clone());
+                    *b = (r, e.date.as_str());
                 }
             })
-            .or_insert((r, e.date.clone()));
+            .or_insert((r, e.date.as_str()));
     }
-    events
-        .into_iter()
-        .filter(|e| {
+    let keep: Vec<bool> = events
+        .iter()
+        .map(|e| {
             if !mergeable(&e.code) {
                 return true;
             }
-            let Some(((brank, bsentence), bdate)) = best.get(&key(e)) else { return true };
+            let Some(&((brank, bsentence), bdate)) = best.get(&key(e)) else { return true };
             let r = rank(e, doc_date);
-            e.sentence_index == *bsentence || (r.0 == 0 && *brank == 0 && e.date != *bdate)
+            e.sentence_index == bsentence || (r.0 == 0 && brank == 0 && e.date != bdate)
         })
-        .collect()
+        .collect();
+    drop(best);
+    events.into_iter().zip(keep).filter_map(|(e, k)| k.then_some(e)).collect()
 }
 
 const PLACE_STOP: &[&str] = &["The", "President", "Comrade", "Chairman", "Minister"];

@@ -13,6 +13,8 @@
 //!    and the codes of [`MUTUAL_CODES`] (meetings, talks, signing, joint exercises) give both
 //!    directions.
 
+use std::borrow::Cow;
+
 use crate::mentions::{Actor, Mention, MentionKind, Referent};
 use crate::sentence::Sent;
 use crate::triggers::Trigger;
@@ -43,7 +45,9 @@ pub fn intent_of(code: &str, obligation: bool) -> Option<&'static str> {
 pub struct Role {
     pub source: Actor,
     pub target: Actor,
-    pub how: String,
+    /// Which rule assigned the roles; most are fixed phrases, so a copy is made only for
+    /// the few that name the code.
+    pub how: Cow<'static, str>,
 }
 
 /// Verbs whose object is an act of their subject (`began expulsions`, `carried out strikes`).
@@ -595,7 +599,7 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
             let a = Actor { agent: None, name: None, role: None, is_person: false, country: a.country.clone() };
             let mut out = vec![Role { source: a.clone(), target: b.clone(), how: "an unknown subject: the other party of the dyad in play".into() }];
             if mutual_code {
-                out.push(Role { source: b.clone(), target: a, how: format!("an unknown subject; {code} is mutual") });
+                out.push(Role { source: b.clone(), target: a, how: format!("an unknown subject; {code} is mutual").into() });
             }
             return Ok(out);
         }
@@ -611,7 +615,7 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
     };
 
     let mut out = Vec::new();
-    let mut push = |a: &Actor, b: &Actor, how: String| {
+    let mut push = |a: &Actor, b: &Actor, how: Cow<'static, str>| {
         if a.country != b.country {
             out.push(Role { source: a.clone(), target: b.clone(), how });
         }
@@ -632,9 +636,9 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
             let mutual = mutual_code || (with && matches!(code.get(..2), Some("05" | "06")));
             for a in &sources {
                 for b in &targets {
-                    push(a, b, rule.to_string());
+                    push(a, b, rule.into());
                     if mutual {
-                        push(b, a, format!("{rule}; {code} is mutual"));
+                        push(b, a, format!("{rule}; {code} is mutual").into());
                     }
                 }
             }
@@ -643,8 +647,8 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
             if code.starts_with("062") {
                 for (i, a) in targets.iter().enumerate() {
                     for b in &targets[i + 1..] {
-                        push(a, b, format!("{rule}; fellow participants of a joint exercise"));
-                        push(b, a, format!("{rule}; fellow participants of a joint exercise"));
+                        push(a, b, format!("{rule}; fellow participants of a joint exercise").into());
+                        push(b, a, format!("{rule}; fellow participants of a joint exercise").into());
                     }
                 }
             }
@@ -679,7 +683,7 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
                     if a.country != x.country && a.country != y.country {
                         for b in [x, y] {
                             let b = Actor { agent: None, name: None, role: None, is_person: false, country: b.country.clone() };
-                            push(a, &b, "no object: a third party's call on both parties of the dyad in play".to_string());
+                            push(a, &b, "no object: a third party's call on both parties of the dyad in play".into());
                         }
                         return if out.is_empty() { Err("source and target are the same country".into()) } else { Ok(out) };
                     }
@@ -687,16 +691,16 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
                 let Some(other) = other else { return Err("no target actor of another country in the clause".into()) };
                 let b = Actor { agent: None, name: None, role: None, is_person: false, country: other.country.clone() };
                 for a in &countries {
-                    push(a, &b, "no object: the other party of the dyad in play".to_string());
+                    push(a, &b, "no object: the other party of the dyad in play".into());
                     if mutual_code {
-                        push(&b, a, format!("no object: the other party of the dyad in play; {code} is mutual"));
+                        push(&b, a, format!("no object: the other party of the dyad in play; {code} is mutual").into());
                     }
                 }
                 return if out.is_empty() { Err("source and target are the same country".into()) } else { Ok(out) };
             }
             for a in &countries {
                 for b in &countries {
-                    push(a, b, "joint subject acts mutually".to_string());
+                    push(a, b, "joint subject acts mutually".into());
                 }
             }
         }

@@ -12,7 +12,7 @@
 use crate::absolute::explicit_date_at;
 use crate::juche::juche_at;
 use crate::scan::Scan;
-use crate::{find, Context, DateValue, Kind, PartialDate};
+use crate::{find_unexplained, Context, DateValue, Kind, PartialDate};
 
 /// Longest line (in tokens) still read as a date stamp at the top.
 const MAX_STAMP_TOKENS: usize = 10;
@@ -105,7 +105,7 @@ fn year_from_text(text: &str, month: u8, skip: (usize, usize)) -> Option<i32> {
         doc_date: None,
         known: &[],
     };
-    let exprs: Vec<_> = find(text, &ctx)
+    let exprs: Vec<_> = find_unexplained(text, &ctx)
         .into_iter()
         .filter(|e| e.end <= skip.0 || e.start >= skip.1)
         .collect();

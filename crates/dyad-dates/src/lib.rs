@@ -5,7 +5,8 @@
 //! years, relative expressions ("last year", "on Monday"), ranges,
 //! durations and anniversaries — left to right and non-overlapping, each
 //! with its byte span, value, the name of the rule that read it and a
-//! one-line explanation. [`doc_date_from_text`] reads a document's own
+//! one-line explanation ([`find_unexplained`] skips the explanation).
+//! [`doc_date_from_text`] reads a document's own
 //! issue date (datelines, sign-offs, mirror boilerplate), and
 //! [`is_future_marker`] tells the caller when a clause is future so it can
 //! prefer [`TimeExpr::future_value`].
@@ -101,6 +102,16 @@ impl Context<'static> {
 
 /// All temporal expressions in `text`, left to right, non-overlapping (longest wins).
 pub fn find(text: &str, ctx: &Context) -> Vec<TimeExpr> {
+    find_with(text, ctx, true)
+}
+
+/// [`find`] without the one-line explanations (`explanation` is left empty), for callers
+/// that never show them: it saves formatting each expression.
+pub fn find_unexplained(text: &str, ctx: &Context) -> Vec<TimeExpr> {
+    find_with(text, ctx, false)
+}
+
+fn find_with(text: &str, ctx: &Context, explain: bool) -> Vec<TimeExpr> {
     // Most sentences of a text name no time at all: a cheap look for the words every rule
     // needs saves scanning them.
     if !may_contain_date(text) {
@@ -116,7 +127,7 @@ pub fn find(text: &str, ctx: &Context) -> Vec<TimeExpr> {
         absolute::candidates(&scan, i, &mut cands);
         relative::candidates(&scan, i, &mut cands);
     }
-    select(&scan, cands)
+    select(&scan, cands, explain)
 }
 
 /// Words without which no rule fires (besides digits): months, weekdays, calendar units,
@@ -168,7 +179,7 @@ pub fn may_contain_date(text: &str) -> bool {
 }
 
 /// Longest-first greedy choice of non-overlapping candidates.
-fn select(scan: &Scan, cands: Vec<Cand>) -> Vec<TimeExpr> {
+fn select(scan: &Scan, cands: Vec<Cand>, explain: bool) -> Vec<TimeExpr> {
     let mut spanned: Vec<(usize, usize, Cand)> = cands
         .into_iter()
         .filter_map(|c| {
@@ -188,17 +199,22 @@ fn select(scan: &Scan, cands: Vec<Cand>) -> Vec<TimeExpr> {
     chosen
         .into_iter()
         .map(|(start, end, c)| {
-            let surface: String = scan
-                .text
-                .get(start..end)
-                .unwrap_or("")
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
+            let explanation = if explain {
+                let surface: String = scan
+                    .text
+                    .get(start..end)
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                format!("{} -> {} ({})", surface, c.value, c.why)
+            } else {
+                String::new()
+            };
             TimeExpr {
                 start,
                 end,
-                explanation: format!("{} -> {} ({})", surface, c.value, c.why),
+                explanation,
                 value: c.value,
                 kind: c.kind,
                 rule: c.rule,

@@ -210,8 +210,9 @@ fn ends_sentence(line: &str) -> bool {
     t.ends_with(['.', '!', '?', ':', ';'])
 }
 
-fn word_count(line: &str) -> usize {
-    line.split_whitespace().count()
+/// Whether `line` has at most `n` words; stops reading at the word after the `n`th.
+fn at_most_words(line: &str, n: usize) -> bool {
+    line.split_whitespace().nth(n).is_none()
 }
 
 fn is_boilerplate(line: &str) -> bool {
@@ -221,7 +222,7 @@ fn is_boilerplate(line: &str) -> bool {
         || l.starts_with("source:")
         || l.starts_with("http://")
         || l.starts_with("https://")
-        || (word_count(line) <= 8 && !ends_sentence(line) && digit_share(line) > 0.25)
+        || (at_most_words(line, 8) && !ends_sentence(line) && digit_share(line) > 0.25)
 }
 
 fn digit_share(line: &str) -> f32 {
@@ -231,9 +232,11 @@ fn digit_share(line: &str) -> f32 {
 
 /// `Press Statement by ...`, `Statement of the Spokesman for ...`, `Answer of ...`.
 pub fn is_issuer(line: &str) -> bool {
-    let l = line.to_ascii_lowercase();
     let heads = ["press statement", "statement by", "statement of", "statement from", "answer of", "answers to", "commentary", "press release"];
-    word_count(line) <= 40 && !ends_sentence(line) && heads.iter().any(|h| l.contains(h))
+    !ends_sentence(line) && at_most_words(line, 40) && {
+        let l = line.to_ascii_lowercase();
+        heads.iter().any(|h| l.contains(h))
+    }
 }
 
 /// `Pyongyang, April 23, Juche 109(2020)` or `Moscow, 5 May 2024`: a place, then a date,
@@ -242,13 +245,13 @@ fn is_signoff(line: &str) -> bool {
     let l = line.trim_end_matches('.');
     let Some((place, rest)) = l.split_once(',') else { return false };
     let place_ok = !place.is_empty()
-        && word_count(place) <= 3
+        && at_most_words(place, 3)
         && place.chars().next().is_some_and(|c| c.is_uppercase());
-    place_ok && word_count(rest) <= 6 && rest.chars().any(|c| c.is_ascii_digit())
+    place_ok && at_most_words(rest, 6) && rest.chars().any(|c| c.is_ascii_digit())
 }
 
 fn is_heading(line: &str) -> bool {
-    !ends_sentence(line) && word_count(line) <= 20
+    !ends_sentence(line) && at_most_words(line, 20)
 }
 
 #[cfg(test)]
