@@ -64,6 +64,10 @@ fn looks_verbal(s: &Sent, dict: &Dictionary, mentions: &[Mention], i: usize) -> 
         {
             continue;
         }
+        // `Kosovo's demand`: a possessive, not `is`/`has`.
+        if pw == "'s" && p > 0 && (mentions.iter().any(|m| m.end == p) || s.text_of(p - 1).starts_with(char::is_uppercase)) {
+            return false;
+        }
         if AUX.contains(&pw) || pw == "by" && w.ends_with("ing") {
             return true;
         }
@@ -208,6 +212,10 @@ impl Matcher<'_, '_> {
                         if hard_stop(w) || w == "," {
                             break;
                         }
+                        // `long-standing` is one word to the gap, not three.
+                        if w == "-" {
+                            extra += 2;
+                        }
                         j += 1;
                     }
                     let Some(j) = found else { return false };
@@ -252,6 +260,9 @@ impl Matcher<'_, '_> {
                         let w = self.s.norms[j].as_str();
                         if hard_stop(w) || w == "," {
                             break;
+                        }
+                        if w == "-" {
+                            extra += 2;
                         }
                     }
                     let Some(j) = found else { return false };
