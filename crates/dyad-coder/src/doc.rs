@@ -208,8 +208,13 @@ fn code_sentence(
     let pre: Vec<Mention> = pre
         .into_iter()
         .filter(|m| {
-            !(m.kind == MentionKind::Igo
-                && matches!(s.norm_opt(m.end), Some("summit" | "summits" | "meeting" | "meetings" | "conference" | "forum" | "session" | "ministerial")))
+            let venue = matches!(s.norm_opt(m.end), Some("summit" | "summits" | "meeting" | "meetings" | "conference" | "forum" | "session" | "ministerial"));
+            // `the Charter of the United Nations`, `UN resolutions`: a document of the
+            // organisation, not the organisation acting.
+            let document = matches!(s.norm_opt(m.end), Some("charter" | "resolution" | "resolutions" | "convention" | "conventions"))
+                || (m.start >= 2 && s.norms[m.start - 1] == "of" && matches!(s.norms[m.start - 2].as_str(), "charter" | "resolution" | "resolutions" | "convention"))
+                || (m.start >= 3 && s.norms[m.start - 1] == "the" && s.norms[m.start - 2] == "of" && matches!(s.norms[m.start - 3].as_str(), "charter" | "resolution" | "resolutions" | "convention"));
+            !(m.kind == MentionKind::Igo && (venue || document))
         })
         .collect();
     st.remember(&pre);

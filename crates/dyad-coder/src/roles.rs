@@ -533,7 +533,31 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
     let mut ms = ms;
     let mut subj = subj;
     let verbal_root = matches!(code.get(..2), Some("01" | "02" | "03" | "05" | "09" | "10" | "11" | "12" | "13"));
-    if subj.is_none() && verbal_root && t.target_slot.is_none() && !be_before && !unknown_subject {
+    // Not when a subject of another kind stands before the verb (`the international
+    // community has demanded`).
+    let noun_subject = {
+        let mut k = t.start;
+        while k > 0 && {
+            let w = s.norms[k - 1].as_str();
+            w.ends_with("ly") || AUX_WORDS.contains(&w) || matches!(w, "also" | "again" | "not" | "never" | "most" | "more" | "very" | "so")
+        } {
+            k -= 1;
+        }
+        k > 0 && {
+            let w = s.norms[k - 1].as_str();
+            s.text_of(k - 1).chars().all(|c| c.is_ascii_lowercase())
+                && !PREPOSITIONS.contains(&w)
+                && !CLAUSE_WORDS.contains(&w)
+                && !matches!(w, "and" | "or" | "but" | "that" | "which" | "who" | "to" | "we" | "i" | "it" | "they" | "he" | "she" | "us" | "then" | "thus" | "hence")
+                // `The spokesperson also warned`: an office of no named country is the speaker's.
+                && !matches!(
+                    w,
+                    "spokesperson" | "spokesman" | "spokeswoman" | "ministry" | "minister" | "government" | "delegation" | "ambassador"
+                        | "representative" | "mission" | "embassy" | "department" | "office" | "statement" | "side"
+                )
+        }
+    };
+    if subj.is_none() && verbal_root && t.target_slot.is_none() && !be_before && !unknown_subject && !noun_subject {
         if let Some(m) = speaker_mention {
             ms_ext = ms.to_vec();
             ms_ext.push(m);
