@@ -246,8 +246,9 @@ const SAY_VERBS: &[&str] = &["said", "says", "told", "added", "stressed", "noted
 /// said`, `the Foreign Ministry stressed`), or right after it (`said Lavrov`).
 pub(crate) fn reporter(s: &Sent, ms: &[Mention]) -> Option<Actor> {
     let k = (0..s.tokens.len()).find(|&k| SAY_VERBS.contains(&s.norms[k].as_str()))?;
+    // `Liberman, the Israeli defense minister, said`: an apposition's comma may stand between.
     let before = ms.iter().rposition(|m| {
-        m.end == k || (m.end + 1 == k && (s.norms[m.end].ends_with("ly") || matches!(s.norms[m.end].as_str(), "had" | "has" | "also")))
+        m.end == k || (m.end + 1 == k && (s.norms[m.end].ends_with("ly") || matches!(s.norms[m.end].as_str(), "had" | "has" | "also" | ",")))
     });
     let after = ms.iter().position(|m| m.start == k + 1);
     let m = before.or(after)?;

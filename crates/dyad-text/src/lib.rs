@@ -250,13 +250,23 @@ fn is_signoff(line: &str) -> bool {
     place_ok && at_most_words(rest, 6) && rest.chars().any(|c| c.is_ascii_digit())
 }
 
+/// A short line with no end punctuation, and no sentence ending inside it: `I take this
+/// chance to advise the EU. If the EU wants` is a paragraph cut short, not a heading.
 fn is_heading(line: &str) -> bool {
-    !ends_sentence(line) && at_most_words(line, 20)
+    !ends_sentence(line) && at_most_words(line, 20) && crate::sentences::split_sentences(line).len() <= 1
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_paragraph_cut_short_is_no_heading() {
+        let k = kinds("Talks went well.\n\nWe urge Chile to act. If Chile wants peace it", false);
+        assert_eq!(k[1].0, BlockKind::Paragraph);
+        let h = kinds("Talks went well.\n\nRelations With Chile\n\nMore text here.", false);
+        assert_eq!(h[1].0, BlockKind::Heading);
+    }
 
     fn kinds(text: &str, title: bool) -> Vec<(BlockKind, String)> {
         let l = layout(text, LayoutOptions { first_line_is_title: title });
