@@ -98,7 +98,7 @@ fn ymd_number(d: &str) -> Option<u32> {
 /// `... for Russian Affairs` style portfolios and IGOs (`Representative of DPRK at UN`).
 fn speaker_from_line(dict: &Dictionary, line: &str, date: Option<u32>) -> Option<Actor> {
     let s = Sent::new(line, &dict.lemmas);
-    let ctx = Context { speaker: None, pair: None, last_person: None, recent_people: &[], date, keep_media: true, explain: false, learned: &[], last_subject: None };
+    let ctx = Context { speaker: None, pair: None, last_person: None, recent_people: &[], date, keep_media: true, explain: false, learned: &[], last_subject: None, last_subject_partner: None };
     let ms = find_mentions(&s, dict, &ctx, None);
     ms.iter()
         .rev()
@@ -124,7 +124,7 @@ fn speaker_from_publisher(dict: &Dictionary, line: &str, date: Option<u32>) -> O
         }
     }
     let s = Sent::new(&outside, &dict.lemmas);
-    let ctx = Context { speaker: None, pair: None, last_person: None, recent_people: &[], date, keep_media: true, explain: false, learned: &[], last_subject: None };
+    let ctx = Context { speaker: None, pair: None, last_person: None, recent_people: &[], date, keep_media: true, explain: false, learned: &[], last_subject: None, last_subject_partner: None };
     let ms = find_mentions(&s, dict, &ctx, None);
     ms.iter().find_map(|m| match &m.referent {
         Referent::One(a) if !a.country.is_empty() => Some(Actor { agent: a.agent.clone().or(Some("GOV".into())), ..a.clone() }),
@@ -141,6 +141,8 @@ struct DocState {
     last_subject_unknown: bool,
     /// The first state actor named in the previous sentence: `It`, `They`.
     last_subject: Option<Actor>,
+    /// A second country coordinated with that subject (`Ecuador and Peru met`).
+    last_subject_partner: Option<Actor>,
     salience: Salience,
     known_actors: FastMap<String, Actor>,
     people: Vec<Actor>,
@@ -196,7 +198,7 @@ fn code_sentence(
     let explain = trace.is_some();
     let mut learned = Vec::new();
     let pre = {
-        let ctx = Context { speaker: st.speaker.as_ref(), pair: None, last_person: last_person.as_ref(), recent_people: &st.people, date: st.date_num, keep_media: false, explain, learned: &st.learned, last_subject: st.last_subject.as_ref() };
+        let ctx = Context { speaker: st.speaker.as_ref(), pair: None, last_person: last_person.as_ref(), recent_people: &st.people, date: st.date_num, keep_media: false, explain, learned: &st.learned, last_subject: st.last_subject.as_ref(), last_subject_partner: st.last_subject_partner.as_ref() };
         named_mentions(&s, dict, &ctx, Some(&mut learned))
     };
     // The place of a dateline (`PYONGYANG, July 12 (Xinhua) --`) is where the report was
@@ -256,6 +258,7 @@ fn code_sentence(
         explain,
         learned: &st.learned,
         last_subject: st.last_subject.as_ref(),
+        last_subject_partner: st.last_subject_partner.as_ref(),
     };
     let ms = resolve_mentions(&s, &ctx, pre);
     let triggers = find_triggers(&s, dict, &ms);
@@ -424,8 +427,20 @@ fn code_sentence(
     let subject = candidates.iter().find(|m| !crate::roles::preceded_by_preposition(&s, m)).or(candidates.first());
     // A sentence opened by an `It` that found no referent keeps the subject it had.
     let unresolved_it = matches!(s.norm_opt(0), Some("it" | "they")) && !ms.iter().any(|m| m.start == 0);
-    if let (Some(Referent::One(a)), false) = (subject.map(|m| &m.referent), unresolved_it) {
-        st.last_subject = Some(Actor { name: None, role: None, is_person: false, ..a.clone() });
+    if let (Some(m), false) = (subject, unresolved_it) {
+        let plain_of = |a: &Actor| Actor { name: None, role: None, is_person: false, agent: a.agent.clone(), country: a.country.clone() };
+        match &m.referent {
+            Referent::One(a) => {
+                st.last_subject = Some(plain_of(a));
+                // `Ecuador and Peru met`: the next mention, joined by `and`, of another country.
+                let partner = ms.iter().find(|n| n.start > m.end && n.start <= m.end + 2 && (m.end..n.start).all(|k| matches!(s.norms[k].as_str(), "and" | "the")) && n.start > m.end);
+                st.last_subject_partner = partner.and_then(|n| n.actor_with_country()).filter(|b| b.country != a.country).map(plain_of);
+            }
+            Referent::Pair(a, b) => {
+                st.last_subject = Some(plain_of(a));
+                st.last_subject_partner = Some(plain_of(b));
+            }
+        }
     }
     if let Some(p) = ms.iter().find(|m| m.kind == MentionKind::Person || (m.kind == MentionKind::Coref && matches!(&m.referent, Referent::One(a) if a.is_person))) {
         if let Referent::One(a) = &p.referent {
@@ -487,7 +502,7 @@ fn code_document_traced(dict: &Dictionary, doc: &DocInput, needle: Option<&str>)
     }
     let date_num = doc_date.as_deref().and_then(ymd_number);
 
-    let mut st = DocState { speaker: None, learned: Vec::new(), last_subject_person: None, last_subject_unknown: false, last_subject: None, salience: Salience::default(), known_actors: FastMap::default(), people: Vec::new(), date_num };
+    let mut st = DocState { speaker: None, learned: Vec::new(), last_subject_person: None, last_subject_unknown: false, last_subject: None, last_subject_partner: None, salience: Salience::default(), known_actors: FastMap::default(), people: Vec::new(), date_num };
     // The speaker: an issuer line (or a title that is one), the dateline's agency, the publisher.
     let title = doc.title.map(str::to_string).or_else(|| lay.first(BlockKind::Title).map(|b| b.span.of(text).to_string()));
     let issuer = lay
@@ -518,7 +533,7 @@ fn code_document_traced(dict: &Dictionary, doc: &DocInput, needle: Option<&str>)
     // The title and headings name the dyad the document is about.
     for t in title.iter() {
         let s = Sent::new(t, &dict.lemmas);
-        let ctx = Context { speaker: st.speaker.as_ref(), pair: None, last_person: None, recent_people: &[], date: date_num, keep_media: false, explain: false, learned: &[], last_subject: None };
+        let ctx = Context { speaker: st.speaker.as_ref(), pair: None, last_person: None, recent_people: &[], date: date_num, keep_media: false, explain: false, learned: &[], last_subject: None, last_subject_partner: None };
         let ms = find_mentions(&s, dict, &ctx, None);
         st.remember(&ms);
         st.salience.add(&ms, 2);
@@ -567,7 +582,7 @@ fn code_document_traced(dict: &Dictionary, doc: &DocInput, needle: Option<&str>)
 pub fn explain_sentence(dict: &Dictionary, sentence: &str, date: Option<&str>, speaker: Option<&str>) -> String {
     let mut out = String::new();
     let date_num = date.and_then(ymd_number);
-    let mut st = DocState { speaker: speaker.map(plain), learned: Vec::new(), last_subject_person: None, last_subject_unknown: false, last_subject: None, salience: Salience::default(), known_actors: FastMap::default(), people: Vec::new(), date_num };
+    let mut st = DocState { speaker: speaker.map(plain), learned: Vec::new(), last_subject_person: None, last_subject_unknown: false, last_subject: None, last_subject_partner: None, salience: Salience::default(), known_actors: FastMap::default(), people: Vec::new(), date_num };
     if let Some(sp) = speaker {
         st.known_actors.insert(sp.to_string(), plain(sp));
         let _ = writeln!(out, "speaker: {sp} (we, our country, our people)");

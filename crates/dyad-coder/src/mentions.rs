@@ -80,6 +80,8 @@ pub struct Context<'a> {
     pub explain: bool,
     /// The first state actor of the previous sentence, for `it` and `they`.
     pub last_subject: Option<&'a Actor>,
+    /// The country coordinated with it (`Ecuador and Peru met`): `they` are both.
+    pub last_subject_partner: Option<&'a Actor>,
     /// Names the document introduced with a title (`spokesperson Maria Zakharova`), as
     /// normalized token sequences, with the actor they name.
     pub learned: &'a [(Vec<String>, Actor)],
@@ -676,8 +678,11 @@ fn coref_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> {
         // Not the `it` of `it is surprising that`, `it was reported`.
         if matches!(w, "it" | "they") {
             // `It has been reported` is expletive; `It has made a contribution` is not.
+            // Only `it` is ever expletive: `They will meet` is a subject.
             let perfect = matches!(s.norm_opt(k + 1), Some("has" | "had" | "have"));
-            let expletive = if perfect {
+            let expletive = if w == "they" {
+                false
+            } else if perfect {
                 s.norm_opt(k + 2) == Some("been")
             } else {
                 matches!(
@@ -686,13 +691,22 @@ fn coref_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> {
                 )
             };
             if let (false, Some(a)) = (expletive, ctx.last_subject) {
-                out.push(Mention {
-                    start: k,
-                    end: k + 1,
-                    referent: Referent::One(a.clone()),
-                    how: vec![format!("`{w}` -> the previous sentence's subject {}", a.country)],
-                    kind: MentionKind::Coref,
-                });
+                let (referent, how) = match ctx.last_subject_partner.filter(|_| w == "they") {
+                    Some(b) => (Referent::Pair(Box::new(a.clone()), Box::new(b.clone())), format!("`{w}` -> the previous sentence's subjects {} and {}", a.country, b.country)),
+                    None => (Referent::One(a.clone()), format!("`{w}` -> the previous sentence's subject {}", a.country)),
+                };
+                out.push(Mention { start: k, end: k + 1, referent, how: vec![how], kind: MentionKind::Coref });
+            }
+            k += 1;
+            continue;
+        }
+        // `If Iran strikes us, we will hit them`: `them` is the party named last before it in
+        // the sentence, else the previous sentence's subject.
+        if w == "them" {
+            let named = found.iter().rev().find(|m| m.end <= k && m.kind != MentionKind::Coref && m.actor_with_country().is_some());
+            let referent = named.map(|m| m.referent.clone()).or_else(|| ctx.last_subject.map(|a| Referent::One(a.clone())));
+            if let Some(r) = referent {
+                out.push(Mention { start: k, end: k + 1, referent: r, how: vec!["`them` -> the party named last before it".into()], kind: MentionKind::Coref });
             }
             k += 1;
             continue;

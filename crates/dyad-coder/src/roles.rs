@@ -379,7 +379,7 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
     // a fronted phrase, the party between the comma and the verb is the subject.
     let after_comma = {
         let mut k = t.start;
-        while k > 0 && s.norms[k - 1].ends_with("ly") {
+        while k > 0 && (s.norms[k - 1].ends_with("ly") || AUX_WORDS.contains(&s.norms[k - 1].as_str())) {
             k -= 1;
         }
         ms.iter().position(|m| m.end == k && m.start > 0 && s.norms[m.start - 1] == ",")
