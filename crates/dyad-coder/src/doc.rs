@@ -308,7 +308,8 @@ fn code_sentence(
         // `non-interference`, `non-aggression`: a principle, not an act.
         let non = tr.start >= 2 && s.norms[tr.start - 1] == "-" && s.norms[tr.start - 2] == "non" || s.norms[tr.start].starts_with("non-");
         let negated = non
-            || (tr.head.saturating_sub(3)..tr.head).any(|k| matches!(s.norms[k].as_str(), "not" | "n't" | "never" | "no"))
+            // (a negation that is the pattern's own word, `never <accept>`, is its meaning)
+            || (tr.head.saturating_sub(3)..tr.head).any(|k| k < tr.start && matches!(s.norms[k].as_str(), "not" | "n't" | "never" | "no" | "cannot"))
             || (tr.start.saturating_sub(4)..tr.start).any(|k| {
                 matches!(s.norms[k].as_str(), "refused" | "refuse" | "refuses" | "refusing" | "declined" | "declines" | "failed" | "fails" | "without")
             });

@@ -690,6 +690,21 @@ fn coref_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> {
                     Some("is" | "was" | "seems" | "appears" | "remains" | "would" | "will" | "may" | "might" | "must" | "'s" | "are" | "were")
                 )
             };
+            // `the Japanese side clarified that it can never accept`: a subject named earlier
+            // in this sentence comes first.
+            let in_sentence = (k > 0 && w == "it")
+                .then(|| {
+                    found
+                        .iter()
+                        .filter(|m| m.end <= k && m.kind != MentionKind::Coref && !crate::roles::preceded_by_preposition(s, m))
+                        .find_map(|m| m.actor_with_country())
+                })
+                .flatten();
+            if let (false, Some(a)) = (expletive, in_sentence) {
+                out.push(Mention { start: k, end: k + 1, referent: Referent::One(a.clone()), how: vec![format!("`{w}` -> this sentence's subject {}", a.country)], kind: MentionKind::Coref });
+                k += 1;
+                continue;
+            }
             if let (false, Some(a)) = (expletive, ctx.last_subject) {
                 let (referent, how) = match ctx.last_subject_partner.filter(|_| w == "they") {
                     Some(b) => (Referent::Pair(Box::new(a.clone()), Box::new(b.clone())), format!("`{w}` -> the previous sentence's subjects {} and {}", a.country, b.country)),

@@ -223,6 +223,8 @@ fn is_boilerplate(line: &str) -> bool {
         || l.starts_with("http://")
         || l.starts_with("https://")
         || (at_most_words(line, 8) && !ends_sentence(line) && digit_share(line) > 0.25)
+        // `No comments:`, `Share this:`: a blog's widget label.
+        || (at_most_words(line, 3) && line.trim_end().ends_with(':'))
 }
 
 fn digit_share(line: &str) -> f32 {
@@ -259,6 +261,13 @@ fn is_heading(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn widget_labels_are_boilerplate() {
+        let k = kinds("Talks went well.\n\nNo comments:\n\nShare this:", false);
+        assert_eq!(k[1].0, BlockKind::Boilerplate);
+        assert_eq!(k[2].0, BlockKind::Boilerplate);
+    }
 
     #[test]
     fn a_paragraph_cut_short_is_no_heading() {
