@@ -3,8 +3,9 @@
 //! [`restatements`]: one act restated in several sentences of a document is kept once, from
 //! its most informative mention (a date from the text beats an anniversary, which beats the
 //! document date; then the earlier sentence). Only acts that happen once are merged (visits,
-//! meetings, talks, signings: root 04 and code 057), keyed by source and target country and
-//! code; statements and criticism repeat for real and are kept.
+//! meetings, talks, signings, an envoy summoned or recalled: root 04 and codes 057, 114, 161),
+//! keyed by source and target country and code; statements and criticism repeat for real and
+//! are kept, and so do expulsions, which stories tell tit for tat.
 //! [`location`]: the place of an act, from `in`/`at` + a proper name in the trigger's clause.
 
 use dyad_dict::{FastMap, FastSet};
@@ -13,7 +14,7 @@ use dyad_record::Event;
 use crate::sentence::Sent;
 
 fn mergeable(code: &str) -> bool {
-    code.starts_with("04") || code == "057"
+    code.starts_with("04") || matches!(code, "057" | "114" | "161")
 }
 
 /// How informative a mention's date is: a date the text gives (other than the document's
