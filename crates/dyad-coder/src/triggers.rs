@@ -182,6 +182,15 @@ pub(crate) fn slot_filler(w: &str) -> bool {
     )
 }
 
+/// Words of an office before a person's name.
+fn title_word(w: &str) -> bool {
+    matches!(
+        w,
+        "foreign" | "minister" | "president" | "prime" | "secretary" | "deputy" | "vice" | "defence" | "defense" | "ambassador"
+            | "chairman" | "general" | "premier" | "counterpart" | "state"
+    )
+}
+
 struct Matcher<'a, 's> {
     s: &'a Sent<'s>,
     mentions: &'a [Mention],
@@ -224,8 +233,10 @@ impl Matcher<'_, '_> {
                     extra = 0;
                 }
                 Elem::Source | Elem::Target => {
+                    // Determiners, and the title before a name (`of its Foreign Minister
+                    // Sergei Lavrov`).
                     let mut j = pos;
-                    while j < n && slot_filler(&self.s.norms[j]) && j < pos + 3 {
+                    while j < n && (slot_filler(&self.s.norms[j]) || title_word(&self.s.norms[j])) && j < pos + 5 {
                         j += 1;
                     }
                     let Some(mi) = self.mentions.iter().position(|m| m.start == j) else { return false };
