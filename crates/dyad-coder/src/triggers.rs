@@ -143,10 +143,16 @@ fn shared_venue(s: &Sent, mentions: &[Mention], i: usize, p: &Pattern) -> bool {
     if !p.code.as_deref().is_some_and(|c| c.starts_with("04")) {
         return false;
     }
-    let at = (i.saturating_sub(4)..i).rev().find(|&k| matches!(s.norms[k].as_str(), "at" | "during"));
+    // `the two sides shall operate the channel of bilateral negotiations`: a contact that
+    // `bilateral` or `joint` marks as theirs.
+    let shared = i > 0 && matches!(s.norms[i - 1].as_str(), "bilateral" | "joint" | "mutual");
+    let at = (i.saturating_sub(4)..i).rev().find(|&k| matches!(s.norms[k].as_str(), "at" | "during")).or(shared.then_some(i - 1));
     let Some(at) = at else { return false };
     if !(at + 1..i).all(|k| s.norms[k].chars().all(|c| c.is_alphabetic()) && !mentions.iter().any(|m| m.start <= k && k < m.end)) {
         return false;
+    }
+    if shared && mentions.iter().any(|m| m.end <= at && matches!(m.referent, crate::mentions::Referent::Pair(..))) {
+        return true;
     }
     let mut countries: Vec<&str> = Vec::new();
     for m in mentions.iter().filter(|m| m.end <= at) {
