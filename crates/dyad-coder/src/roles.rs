@@ -454,7 +454,11 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
                 f -= 2;
             }
             let f = f.checked_sub(1).filter(|&f| matches!(s.norms[f].as_str(), "for" | "of"))?;
-            let last = ms.iter().rposition(|m| m.end <= f && f - m.end <= 2)?;
+            // The party right before `for`/`of`, a noun of its own at most between (`Chinese
+            // coastguard vessels of`), no new noun phrase (`Peru the inadmissibility of`).
+            let last = ms.iter().rposition(|m| {
+                m.end <= f && f - m.end <= 2 && (m.end..f).all(|k| !matches!(s.norms[k].as_str(), "the" | "a" | "an" | "this" | "that" | "its" | "their"))
+            })?;
             let first = (0..=last)
                 .rev()
                 .take_while(|&c| ms[c].start + 14 >= f)
@@ -463,6 +467,19 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
             Some(group(s, ms, first, f))
         })
         .flatten();
+    // `the inadmissibility of calling on its staff`: a gerund after a plain noun and `of`
+    // names an act in the abstract; nobody does it here.
+    if gerund_owner.is_none() && t.source_slot.is_none() {
+        if let Some(g) = gerund.filter(|&g| g == t.start && g >= 2) {
+            let abstract_of = s.norms[g - 1] == "of" && {
+                let n = s.norms[g - 2].as_str();
+                n.chars().all(|c| c.is_ascii_lowercase()) && !ms.iter().any(|m| m.end == g - 1) && (n.ends_with("ity") || n.ends_with("ness") || n.ends_with("tion") || n.ends_with("ance") || n.ends_with("ence") || n.ends_with("ism"))
+            };
+            if abstract_of {
+                return Err("a gerund after an abstract noun and `of` names no act".into());
+            }
+        }
+    }
     // An event noun's own actor stands right before it (`Russia's invasion`, `Russian
     // shelling`): that is its source, not the sentence's subject.
     let owner = (t.nominal && t.source_slot.is_none() && t.target_slot.is_none())
