@@ -242,7 +242,11 @@ impl Matcher<'_, '_> {
                     // Determiners, and the title before a name (`of its Foreign Minister
                     // Sergei Lavrov`).
                     let mut j = pos;
-                    while j < n && (slot_filler(&self.s.norms[j]) || title_word(&self.s.norms[j])) && j < pos + 5 {
+                    while j < n
+                        && !self.mentions.iter().any(|m| m.start == j)
+                        && (slot_filler(&self.s.norms[j]) || title_word(&self.s.norms[j]))
+                        && j < pos + 5
+                    {
                         j += 1;
                     }
                     let Some(mi) = self.mentions.iter().position(|m| m.start == j) else { return false };
