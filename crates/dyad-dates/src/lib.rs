@@ -106,7 +106,7 @@ pub fn find(text: &str, ctx: &Context) -> Vec<TimeExpr> {
 }
 
 /// [`find`] without the one-line explanations (`explanation` is left empty), for callers
-/// that never show them: it saves formatting each expression.
+/// that never show them: no rule formats its reasons, nor is any expression described.
 pub fn find_unexplained(text: &str, ctx: &Context) -> Vec<TimeExpr> {
     find_with(text, ctx, false)
 }
@@ -117,7 +117,7 @@ fn find_with(text: &str, ctx: &Context, explain: bool) -> Vec<TimeExpr> {
     if !may_contain_date(text) {
         return Vec::new();
     }
-    let scan = Scan::new(text, ctx);
+    let scan = Scan::new(text, ctx, explain);
     let mut cands: Vec<Cand> = Vec::new();
     // Rule families in order of specificity: on equal spans the first wins.
     for i in 0..scan.toks.len() {

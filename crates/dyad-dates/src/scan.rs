@@ -11,7 +11,13 @@ use crate::token::{
     month_name, tens_cardinal, tens_ordinal, tokenize, unit_cardinal, unit_ordinal, weekday_name,
     Tok, TK,
 };
+use std::borrow::Cow;
+
 use crate::{Context, DateValue, Kind};
+
+/// Why a rule read an expression as it did: a fixed phrase, or one formatted only when the
+/// [`Scan`] explains (else empty, so that finding dates builds no explanations).
+pub(crate) type Why = Cow<'static, str>;
 
 /// A rule's proposal: tokens `a..=b`, the value, and why.
 pub(crate) struct Cand {
@@ -21,7 +27,7 @@ pub(crate) struct Cand {
     pub kind: Kind,
     pub rule: &'static str,
     pub future: Option<DateValue>,
-    pub why: String,
+    pub why: Why,
 }
 
 pub(crate) struct Scan<'a> {
@@ -29,6 +35,8 @@ pub(crate) struct Scan<'a> {
     pub toks: Vec<Tok<'a>>,
     pub ctx: &'a Context<'a>,
     sent: Vec<u32>,
+    /// Rules say why they read an expression as they did ([`Scan::why`]).
+    explain: bool,
 }
 
 /// Words after which a '.' does not end a sentence ("Oct. 19", "Mr. Kim").
@@ -61,7 +69,7 @@ fn ends_sentence(toks: &[Tok<'_>], k: usize) -> bool {
 }
 
 impl<'a> Scan<'a> {
-    pub fn new(text: &'a str, ctx: &'a Context<'a>) -> Self {
+    pub fn new(text: &'a str, ctx: &'a Context<'a>, explain: bool) -> Self {
         let toks = tokenize(text);
         let mut sent = Vec::with_capacity(toks.len());
         let mut id = 0u32;
@@ -76,6 +84,16 @@ impl<'a> Scan<'a> {
             toks,
             ctx,
             sent,
+            explain,
+        }
+    }
+
+    /// `f()` when the scan explains, else an empty reason (formatting it would be wasted).
+    pub fn why(&self, f: impl FnOnce() -> String) -> Why {
+        if self.explain {
+            Cow::Owned(f())
+        } else {
+            Cow::Borrowed("")
         }
     }
 
