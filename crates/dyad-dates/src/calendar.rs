@@ -309,5 +309,9 @@ mod tests {
         assert_eq!(show(999, Some(12), None), "0999-12");
         assert_eq!(show(12345, None, Some(3)), "12345");
         assert_eq!(show(-5, Some(1), Some(31)), "-005-01-31");
+        assert_eq!(show(2024, None, Some(5)), "2024");
+        assert_eq!(show(2024, Some(100), Some(7)), "2024-100-07");
+        let range = DateValue::Range { start: PartialDate::ym(2019, 6).unwrap(), end: PartialDate::ym(2019, 8) };
+        assert_eq!(range.to_string(), "2019-06/2019-08");
     }
 }
