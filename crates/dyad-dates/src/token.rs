@@ -51,11 +51,20 @@ fn lower(s: &str) -> Cow<'_, str> {
 }
 
 pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
-    let mut out = Vec::new();
-    let mut it = text.char_indices().peekable();
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    // The character at byte `at`: most text is ASCII, read a byte at a time.
+    let char_at = |at: usize| -> Option<char> {
+        match *text.as_bytes().get(at)? {
+            b if b.is_ascii() => Some(char::from(b)),
+            _ => text.get(at..)?.chars().next(),
+        }
+    };
     let mut ws = true;
     let mut nls: u8 = 0;
-    while let Some((i, c)) = it.next() {
+    let mut end = 0;
+    while let Some(c) = char_at(end) {
+        let i = end;
+        end += c.len_utf8();
         if c.is_whitespace() {
             ws = true;
             if c == '\n' {
@@ -63,23 +72,14 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
             }
             continue;
         }
-        let mut end = i + c.len_utf8();
         let tok = if c.is_ascii_digit() {
-            while let Some(&(j, d)) = it.peek() {
-                if !d.is_ascii_digit() {
-                    break;
-                }
-                end = j + d.len_utf8();
-                it.next();
+            while char_at(end).is_some_and(|d| d.is_ascii_digit()) {
+                end += 1;
             }
             let dend = end;
             // Letters glued to digits: an ordinal suffix, or a code like "5G".
-            while let Some(&(j, d)) = it.peek() {
-                if !d.is_alphabetic() {
-                    break;
-                }
-                end = j + d.len_utf8();
-                it.next();
+            while let Some(d) = char_at(end).filter(|d| d.is_alphabetic()) {
+                end += d.len_utf8();
             }
             let suffix = lower(&text[dend..end]);
             let kind = if suffix.is_empty() {
@@ -101,12 +101,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
                 nls,
             }
         } else if c.is_alphabetic() {
-            while let Some(&(j, d)) = it.peek() {
-                if !d.is_alphabetic() {
-                    break;
-                }
-                end = j + d.len_utf8();
-                it.next();
+            while let Some(d) = char_at(end).filter(|d| d.is_alphabetic()) {
+                end += d.len_utf8();
             }
             Tok {
                 kind: TK::Word,
