@@ -7,10 +7,7 @@
 //! cardinals and ordinals. [`Cand`] is what a rule proposes. This module does
 //! not decide which candidate wins; `find` does.
 
-use crate::token::{
-    month_name, tens_cardinal, tens_ordinal, tokenize, unit_cardinal, unit_ordinal, weekday_name,
-    Tok, TK,
-};
+use crate::token::{tokenize, Lex, Tok, TK};
 use std::borrow::Cow;
 
 use crate::{Context, DateValue, Kind};
@@ -203,10 +200,19 @@ impl<'a> Scan<'a> {
         crate::future::is_future_marker(&refs)
     }
 
+    /// What the word at `i` names ([`Lex::Other`] for anything but a word).
+    fn lex(&self, i: usize) -> Lex {
+        self.t(i)
+            .filter(|t| t.kind == TK::Word)
+            .map_or(Lex::Other, |t| t.lex)
+    }
+
     /// Capitalised month name (abbreviations may carry a glued '.').
     pub fn month_at(&self, i: usize) -> Option<(u8, usize)> {
         let t = self.t(i).filter(|t| t.kind == TK::Word && t.cap)?;
-        let (m, abbr) = month_name(&t.low)?;
+        let Lex::Month(m, abbr) = t.lex else {
+            return None;
+        };
         if abbr && self.is_p(i + 1, '.') && self.tight(i + 1) {
             return Some((m, i + 2));
         }
@@ -215,8 +221,10 @@ impl<'a> Scan<'a> {
 
     /// Capitalised weekday name.
     pub fn weekday_at(&self, i: usize) -> Option<i64> {
-        let t = self.t(i).filter(|t| t.kind == TK::Word && t.cap)?;
-        weekday_name(&t.low)
+        match self.t(i).filter(|t| t.kind == TK::Word && t.cap)?.lex {
+            Lex::Weekday(d) => Some(d),
+            _ => None,
+        }
     }
 
     /// Day of month 1..=31 as "19" or "19th"; not part of "19:30", "19,000", "1.5".
@@ -265,13 +273,14 @@ impl<'a> Scan<'a> {
         if w == "a" || w == "an" {
             return Some((1, i + 1));
         }
-        if let Some(n) = unit_cardinal(w) {
-            return Some((n, i + 1));
-        }
-        let tens = tens_cardinal(w)?;
+        let tens = match self.lex(i) {
+            Lex::Cardinal(n) => return Some((n, i + 1)),
+            Lex::TensCardinal(tens) => tens,
+            _ => return None,
+        };
         let j = if self.is_dash(i + 1) { i + 2 } else { i + 1 };
-        match self.w(j).and_then(unit_cardinal) {
-            Some(u) if u < 10 => Some((tens + u, j + 1)),
+        match self.lex(j) {
+            Lex::Cardinal(u) if u < 10 => Some((tens + u, j + 1)),
             _ => Some((tens, i + 1)),
         }
     }
@@ -283,17 +292,17 @@ impl<'a> Scan<'a> {
             let n = t.num?;
             return (1..=1000).contains(&n).then_some((n, i + 1));
         }
-        let w = self.w(i)?;
-        if let Some(n) = unit_ordinal(w).or_else(|| tens_ordinal(w)) {
-            return Some((n, i + 1));
-        }
-        if w == "one" && self.is_w(i + 1, "hundredth") {
-            return Some((100, i + 2));
-        }
-        let tens = tens_cardinal(w)?;
+        let tens = match self.lex(i) {
+            Lex::Ordinal(n) | Lex::TensOrdinal(n) => return Some((n, i + 1)),
+            Lex::Cardinal(1) if self.is_w(i + 1, "hundredth") => return Some((100, i + 2)),
+            Lex::TensCardinal(tens) => tens,
+            _ => return None,
+        };
         let j = if self.is_dash(i + 1) { i + 2 } else { i + 1 };
-        let u = self.w(j).and_then(unit_ordinal).filter(|u| *u < 10)?;
-        Some((tens + u, j + 1))
+        match self.lex(j) {
+            Lex::Ordinal(u) if u < 10 => Some((tens + u, j + 1)),
+            _ => None,
+        }
     }
 
     pub fn doc_y(&self) -> Option<i32> {
