@@ -46,9 +46,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 if d.is_alphanumeric() {
                     all_digits &= d.is_numeric();
                     pos += d.len_utf8();
-                } else if d == '.' && is_acronym_dot(text, i, pos) {
-                    pos += 1;
-                } else if (d == '.' || d == ',') && all_digits && next_is_digit(text, pos + 1) {
+                } else if (d == '.' && is_acronym_dot(text, i, pos))
+                    || ((d == '.' || d == ',') && all_digits && next_is_digit(text, pos + 1))
+                {
+                    // An acronym's dot (`U.S.`), or a number's (`3.5`, `1,000`).
                     pos += 1;
                 } else {
                     break;
