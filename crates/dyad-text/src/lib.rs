@@ -222,7 +222,8 @@ fn is_boilerplate(line: &str) -> bool {
         || l.starts_with("source:")
         || l.starts_with("http://")
         || l.starts_with("https://")
-        || (at_most_words(line, 8) && !ends_sentence(line) && digit_share(line) > 0.25)
+        // A sentence's end is seen at a glance, its words only by reading it.
+        || (!ends_sentence(line) && at_most_words(line, 8) && digit_share(line) > 0.25)
 }
 
 fn digit_share(line: &str) -> f32 {
