@@ -34,6 +34,9 @@ impl Span {
     pub fn new(start: usize, end: usize) -> Self {
         Span { start, end }
     }
+    /// The spanned text (empty if the span does not fit `text`). Every token's text is read
+    /// through it, from every crate: it is inlined.
+    #[inline]
     pub fn of<'a>(&self, text: &'a str) -> &'a str {
         text.get(self.start..self.end).unwrap_or("")
     }
