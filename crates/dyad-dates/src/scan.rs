@@ -94,17 +94,20 @@ impl<'a> Scan<'a> {
         }
     }
 
+    #[inline]
     pub fn t(&self, i: usize) -> Option<&Tok<'a>> {
         self.toks.get(i)
     }
 
     /// Lowercased word at `i` (words only).
+    #[inline]
     pub fn w(&self, i: usize) -> Option<&str> {
         self.t(i)
             .filter(|t| t.kind == TK::Word)
             .map(|t| &*t.low)
     }
 
+    #[inline]
     pub fn is_w(&self, i: usize, w: &str) -> bool {
         self.w(i) == Some(w)
     }
@@ -118,12 +121,14 @@ impl<'a> Scan<'a> {
         i.checked_sub(1).and_then(|p| self.w(p))
     }
 
+    #[inline]
     pub fn p(&self, i: usize) -> Option<char> {
         self.t(i)
             .filter(|t| t.kind == TK::Punct)
             .and_then(|t| t.low.chars().next())
     }
 
+    #[inline]
     pub fn is_p(&self, i: usize, c: char) -> bool {
         self.p(i) == Some(c)
     }
@@ -133,6 +138,7 @@ impl<'a> Scan<'a> {
     }
 
     /// Token `i` exists and touches the previous one (no whitespace between).
+    #[inline]
     pub fn tight(&self, i: usize) -> bool {
         i > 0 && self.t(i).is_some_and(|t| !t.ws)
     }
@@ -142,12 +148,14 @@ impl<'a> Scan<'a> {
     }
 
     /// Plain number token (not an ordinal): (value, digit count).
+    #[inline]
     pub fn num(&self, i: usize) -> Option<(u32, usize)> {
         let t = self.t(i).filter(|t| t.kind == TK::Num)?;
         Some((t.num?, t.nd))
     }
 
     /// A number glued to a preceding word ("G20", "COVID19") is a code, not a date part.
+    #[inline]
     pub fn glued(&self, i: usize) -> bool {
         self.tight(i)
             && i.checked_sub(1)
@@ -201,6 +209,7 @@ impl<'a> Scan<'a> {
     }
 
     /// What the word at `i` names ([`Lex::Other`] for anything but a word).
+    #[inline]
     fn lex(&self, i: usize) -> Lex {
         self.t(i)
             .filter(|t| t.kind == TK::Word)
@@ -208,6 +217,7 @@ impl<'a> Scan<'a> {
     }
 
     /// Capitalised month name (abbreviations may carry a glued '.').
+    #[inline]
     pub fn month_at(&self, i: usize) -> Option<(u8, usize)> {
         let t = self.t(i).filter(|t| t.kind == TK::Word && t.cap)?;
         let Lex::Month(m, abbr) = t.lex else {
@@ -220,6 +230,7 @@ impl<'a> Scan<'a> {
     }
 
     /// Capitalised weekday name.
+    #[inline]
     pub fn weekday_at(&self, i: usize) -> Option<i64> {
         match self.t(i).filter(|t| t.kind == TK::Word && t.cap)?.lex {
             Lex::Weekday(d) => Some(d),
@@ -228,6 +239,7 @@ impl<'a> Scan<'a> {
     }
 
     /// Day of month 1..=31 as "19" or "19th"; not part of "19:30", "19,000", "1.5".
+    #[inline]
     pub fn day_at(&self, i: usize) -> Option<(u8, usize)> {
         let t = self.t(i)?;
         match t.kind {
@@ -253,6 +265,7 @@ impl<'a> Scan<'a> {
     }
 
     /// Four-digit year 1000..=2999 (explicit dates may be historic).
+    #[inline]
     pub fn year_at(&self, i: usize) -> Option<(i32, usize)> {
         let (n, nd) = self.num(i)?;
         if nd != 4 || !(1000..=2999).contains(&n) || self.glued(i) {
