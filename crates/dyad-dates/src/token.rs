@@ -1,11 +1,11 @@
 //! Tokeniser and word lists.
 //!
 //! [`tokenize`] splits text into words, numbers, ordinals ("3rd", "75th") and
-//! single punctuation characters, each carrying byte offsets taken from
-//! `char_indices`, so every later span is a valid char-boundary slice of the
-//! input whatever script surrounds it. The lexicon functions map month,
-//! weekday, cardinal and ordinal words to numbers. Nothing here interprets
-//! a date; that is the rules' job.
+//! single punctuation characters, each carrying byte offsets at character
+//! boundaries, so every later span is a valid char-boundary slice of the
+//! input whatever script surrounds it. Each word carries its [`Lex`]: the
+//! month, weekday, cardinal or ordinal it names, looked up once. Nothing here
+//! interprets a date; that is the rules' job.
 
 use std::borrow::Cow;
 
