@@ -7,7 +7,7 @@
 //! mentions. A trigger whose head lies among a more specific trigger's words is dropped
 //! (`paid an official visit` is one event, not a `pay` and a `visit`).
 
-use dyad_dict::{Dictionary, Elem, Key, Pattern};
+use dyad_dict::{Dictionary, Elem, Key, Pattern, WordSketch};
 
 use crate::mentions::Mention;
 use crate::sentence::Sent;
@@ -320,16 +320,32 @@ impl Matcher<'_, '_> {
     }
 }
 
+/// The sentence's lemma keys and normal forms: what a pattern's words are matched against.
+fn sketch(s: &Sent) -> WordSketch {
+    let mut words = WordSketch::default();
+    for (key, norm) in s.keys.iter().zip(&s.norms) {
+        words.add(key);
+        if norm != key {
+            words.add(norm);
+        }
+    }
+    words
+}
+
 /// Triggers of the sentence, in order of their heads. `---` patterns are returned too (their
 /// `pattern.code` is `None`) so that explanations can show what blocked an event.
 pub fn find_triggers<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention]) -> Vec<Trigger<'d>> {
     let m = Matcher { s, mentions };
     let mut out: Vec<Trigger<'d>> = Vec::new();
+    // The sentence's keys and forms, sketched when its first head is found: a pattern needing
+    // a word the sentence lacks is not tried.
+    let mut words: Option<WordSketch> = None;
     for head in 0..s.tokens.len() {
         let key = &s.keys[head];
         if !dict.verbs.has_head(key) {
             continue;
         }
+        let words = *words.get_or_insert_with(|| sketch(s));
         // A token inside an actor phrase (`Defence` in `Minister of Defence`) is not a verb,
         // nor is a capitalised word inside the sentence (`March`, `Liberation`, `Declaration`).
         if mentions.iter().any(|mm| mm.start <= head && head < mm.end) || proper_noun(s, head) {
@@ -359,6 +375,9 @@ pub fn find_triggers<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention]) -
             // A bare head of dyad's own is a verb (`condemned`) or an event noun used with a
             // party of its own (`Russia's invasion`, `sanctions on Iran`, `talks with Japan`).
             if p.weight() == 1 && !verbal && !p.speaker_act && !nominal_with_party(s, mentions, head) && !shared_venue(s, mentions, head, p) {
+                continue;
+            }
+            if !words.covers(p.required()) {
                 continue;
             }
             if let Some((start, end, slots)) = m.try_pattern(p, head) {

@@ -11,7 +11,7 @@
 use crate::resolve::{
     infer_md, month_year, rel_unit_at, rel_value, rel_year_at, sentence_rel_year, MonthMode, Unit,
 };
-use crate::scan::{Cand, Scan};
+use crate::scan::{Cand, Scan, Why};
 use crate::{DateValue, Kind, PartialDate};
 
 /// Words that make a following bare month or year a date ("in April", "since 2018").
@@ -252,10 +252,12 @@ fn month_day(s: &Scan, a: usize, i: usize, wd: Option<i64>, out: &mut Vec<Cand>)
     // A written weekday settles the year when exactly one nearby year fits.
     if let Some(y) = wd.and_then(|wd| year_by_weekday(s, m, d, wd)) {
         if let Some(p) = PartialDate::ymd(y, m as u32, d as u32) {
-            let why = format!(
-                "the only year around doc date {} where it falls on that weekday",
-                crate::resolve::fmt_doc(s)
-            );
+            let why = s.why(|| {
+                format!(
+                    "the only year around doc date {} where it falls on that weekday",
+                    crate::resolve::fmt_doc(s)
+                )
+            });
             out.push(Cand {
                 a,
                 b: k - 1,
@@ -417,7 +419,7 @@ pub(crate) fn resolve_bare_month(
     s: &Scan,
     m: u8,
     i: usize,
-) -> Option<(PartialDate, PartialDate, String)> {
+) -> Option<(PartialDate, PartialDate, Why)> {
     if let Some((y, why)) = sentence_rel_year(s, i) {
         let p = PartialDate::ym(y, m as u32)?;
         return Some((p, p, why));
@@ -596,11 +598,11 @@ fn day_of_month(s: &Scan, i: usize, out: &mut Vec<Cand>) {
     let next = crate::calendar::add_months(doc.year, dm, 1)
         .and_then(|(y, m)| PartialDate::ymd(y, m as u32, d as u32));
     let (value, why) = if d <= dd {
-        (this, format!("this month of doc date {}", doc))
+        (this, s.why(|| format!("this month of doc date {}", doc)))
     } else {
         (
             prev,
-            format!("the {} is after doc date {}, so the previous month", d, doc),
+            s.why(|| format!("the {} is after doc date {}, so the previous month", d, doc)),
         )
     };
     let future = if d >= dd { this } else { next };

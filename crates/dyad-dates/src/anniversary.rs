@@ -13,7 +13,7 @@
 //! guess events from outside the table and the context.
 
 use crate::historic::historic_dates;
-use crate::scan::{Cand, Scan};
+use crate::scan::{Cand, Scan, Why};
 use crate::{DateValue, Kind};
 
 const STOPWORDS: &[&str] = &[
@@ -139,7 +139,7 @@ pub(crate) fn candidates(s: &Scan, i: usize, out: &mut Vec<Cand>) {
     }
     let lower_text = s.text.to_lowercase();
     // Best table entry: most words, then earliest start, then table order.
-    let mut best: Option<(usize, usize, usize, DateValue, String)> = None;
+    let mut best: Option<(usize, usize, usize, DateValue, Why)> = None;
     let mut rule = "anniversary-of-historic-event";
     for (phrases, date) in historic_dates() {
         for ph in phrases.iter() {
@@ -164,7 +164,7 @@ pub(crate) fn candidates(s: &Scan, i: usize, out: &mut Vec<Cand>) {
                         first,
                         last,
                         DateValue::Point(*date),
-                        format!("\"{}\" = {} (bundled table)", ph, date),
+                        s.why(|| format!("\"{}\" = {} (bundled table)", ph, date)),
                     ));
                 }
             }
@@ -185,7 +185,7 @@ pub(crate) fn candidates(s: &Scan, i: usize, out: &mut Vec<Cand>) {
                         first,
                         last,
                         val.clone(),
-                        format!("\"{}\" = {} (dated in the document)", kws.join(" "), val),
+                        s.why(|| format!("\"{}\" = {} (dated in the document)", kws.join(" "), val)),
                     ));
                 }
             }
@@ -197,7 +197,7 @@ pub(crate) fn candidates(s: &Scan, i: usize, out: &mut Vec<Cand>) {
     let Some(value) = base.shift_years(n as i32) else {
         return;
     };
-    let why = format!("{} + {} years", what, n);
+    let why = s.why(|| format!("{} + {} years", what, n));
     out.push(Cand {
         a: i,
         b: last.max(m),

@@ -6,7 +6,7 @@
 //! (days since 1970-01-01) so that weekday and "N days ago" arithmetic is
 //! exact. This module does not read text; it only validates and formats.
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 use std::str::FromStr;
 
 /// A calendar date at year, month or day precision.
@@ -136,27 +136,27 @@ pub(crate) fn add_months(year: i32, month: u8, delta: i64) -> Option<(i32, u8)> 
 
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Every event's date is printed: years of four digits and months and days of two are
-        // written digit by digit, anything else through the formatter.
-        let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
-        match u32::try_from(self.year) {
-            Ok(y) if y <= 9999 => {
-                for p in [1000, 100, 10, 1] {
-                    f.write_char(digit(y / p))?;
-                }
-            }
-            _ => write!(f, "{:04}", self.year)?,
-        }
-        for part in [self.month, self.month.and(self.day)].into_iter().flatten() {
-            if part < 100 {
-                f.write_char('-')?;
-                f.write_char(digit(u32::from(part) / 10))?;
-                f.write_char(digit(u32::from(part)))?;
-            } else {
+        // Every event's date is printed: a four-digit year and two-digit month and day are
+        // written digit by digit into one buffer, anything else through the formatter.
+        let (Ok(y @ 0..=9999), true, true) = (u32::try_from(self.year), self.month.is_none_or(|m| m < 100), self.day.is_none_or(|d| d < 100)) else {
+            write!(f, "{:04}", self.year)?;
+            for part in [self.month, self.month.and(self.day)].into_iter().flatten() {
                 write!(f, "-{:02}", part)?;
             }
+            return Ok(());
+        };
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        let mut buf = [b'-'; 10];
+        for (k, p) in [1000, 100, 10, 1].into_iter().enumerate() {
+            buf[k] = digit(y / p);
         }
-        Ok(())
+        let mut len = 4;
+        for part in [self.month, self.month.and(self.day)].into_iter().flatten() {
+            buf[len + 1] = digit(u32::from(part) / 10);
+            buf[len + 2] = digit(u32::from(part));
+            len += 3;
+        }
+        f.write_str(std::str::from_utf8(&buf[..len]).map_err(|_| fmt::Error)?)
     }
 }
 
@@ -246,14 +246,14 @@ impl DateValue {
 impl fmt::Display for DateValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DateValue::Point(p) => write!(f, "{}", p),
+            DateValue::Point(p) => p.fmt(f),
             DateValue::Range {
                 start,
                 end: Some(e),
             } => write!(f, "{}/{}", start, e),
             // An open range prints its start only: that is the date the
             // coder can attach to the event.
-            DateValue::Range { start, end: None } => write!(f, "{}", start),
+            DateValue::Range { start, end: None } => start.fmt(f),
         }
     }
 }
@@ -309,5 +309,9 @@ mod tests {
         assert_eq!(show(999, Some(12), None), "0999-12");
         assert_eq!(show(12345, None, Some(3)), "12345");
         assert_eq!(show(-5, Some(1), Some(31)), "-005-01-31");
+        assert_eq!(show(2024, None, Some(5)), "2024");
+        assert_eq!(show(2024, Some(100), Some(7)), "2024-100-07");
+        let range = DateValue::Range { start: PartialDate::ym(2019, 6).unwrap(), end: PartialDate::ym(2019, 8) };
+        assert_eq!(range.to_string(), "2019-06/2019-08");
     }
 }

@@ -145,14 +145,14 @@ pub fn doc_date_from_text(text: &str) -> Option<Found> {
     let ls = lines(text);
     let head: Vec<&(usize, &str)> = ls.iter().take(15).collect();
     for (off, l) in &head {
-        let s = Scan::new(l, &ctx);
+        let s = Scan::new(l, &ctx, false);
         if let Some((p, a, b)) = mirror(&s) {
             return Some((p, off + a, off + b, "mirror-date-line"));
         }
     }
     let mut yearless: Option<(u8, u8, usize, usize)> = None;
     for (off, l) in ls.iter().take(6) {
-        let s = Scan::new(l, &ctx);
+        let s = Scan::new(l, &ctx, false);
         if let Some((m, d, y, a, b)) = dateline(&s) {
             match y {
                 Some(y) => {
@@ -169,13 +169,13 @@ pub fn doc_date_from_text(text: &str) -> Option<Found> {
         }
     }
     for (off, l) in ls.iter().rev().take(3) {
-        let s = Scan::new(l, &ctx);
+        let s = Scan::new(l, &ctx, false);
         if let Some((p, a, b, rule)) = sign_off(&s) {
             return Some((p, off + a, off + b, rule));
         }
     }
     for (off, l) in ls.iter().take(3) {
-        let s = Scan::new(l, &ctx);
+        let s = Scan::new(l, &ctx, false);
         // Only a short line that is essentially a date stamp, not body text.
         if s.toks.len() > MAX_STAMP_TOKENS {
             continue;

@@ -4,6 +4,8 @@
 //! It looks only at words, not at tense morphology, so it errs towards
 //! "not future" for anything it does not list.
 
+use std::borrow::Cow;
+
 /// Words that make "will" a noun ("the will of the people", "political will").
 const WILL_NOUN_BEFORE: &[&str] = &[
     "the",
@@ -30,10 +32,15 @@ const WILL_NOUN_BEFORE: &[&str] = &[
     "last",
 ];
 
-fn norm(w: &str) -> String {
-    w.trim_matches(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .replace('’', "'")
-        .to_lowercase()
+/// `w` without surrounding punctuation, with `’` as `'`, in lower case; borrowed when that is
+/// `w` itself or a slice of it (plain lower-case ASCII, the common case).
+fn norm(w: &str) -> Cow<'_, str> {
+    let w = w.trim_matches(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'));
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(w.replace('’', "'").to_lowercase())
+    }
 }
 
 /// Words in a clause that make what it reports future or planned: will,
@@ -41,12 +48,12 @@ fn norm(w: &str) -> String {
 /// intends to, would (in reported plans), "to be held", "going to",
 /// "upcoming", "forthcoming".
 pub fn is_future_marker(lowercase_words: &[&str]) -> bool {
-    let w: Vec<String> = lowercase_words
+    let w: Vec<Cow<str>> = lowercase_words
         .iter()
         .map(|x| norm(x))
         .filter(|x| !x.is_empty())
         .collect();
-    let at = |i: usize| w.get(i).map(|s| s.as_str()).unwrap_or("");
+    let at = |i: usize| w.get(i).map(|s| &**s).unwrap_or("");
     for i in 0..w.len() {
         let cur = at(i);
         let next = at(i + 1);

@@ -10,14 +10,14 @@
 //! dateline reader. This module does not read Juche dates without the word
 //! "Juche".
 
-use crate::scan::{Cand, Scan};
+use crate::scan::{Cand, Scan, Why};
 use crate::{DateValue, Kind, PartialDate};
 
 /// Offset between the calendars.
 pub const JUCHE_OFFSET: i32 = 1911;
 
 /// "Juche N" with an optional "(YYYY)": (Gregorian year, index after, why).
-pub(crate) fn juche_at(s: &Scan, i: usize) -> Option<(i32, usize, String)> {
+pub(crate) fn juche_at(s: &Scan, i: usize) -> Option<(i32, usize, Why)> {
     if !s.is_w(i, "juche") || s.glued(i + 1) {
         return None;
     }
@@ -29,21 +29,23 @@ pub(crate) fn juche_at(s: &Scan, i: usize) -> Option<(i32, usize, String)> {
     if s.is_p(i + 2, '(') {
         if let (Some((g, 4)), true) = (s.num(i + 3), s.is_p(i + 4, ')')) {
             let g = g as i32;
-            let why = if g == from_juche {
-                format!("Juche {} = {} + {} = {}", n, n, JUCHE_OFFSET, g)
-            } else {
-                format!(
-                    "Juche {} would be {}, but the bracketed Gregorian year {} is trusted",
-                    n, from_juche, g
-                )
-            };
+            let why = s.why(|| {
+                if g == from_juche {
+                    format!("Juche {} = {} + {} = {}", n, n, JUCHE_OFFSET, g)
+                } else {
+                    format!(
+                        "Juche {} would be {}, but the bracketed Gregorian year {} is trusted",
+                        n, from_juche, g
+                    )
+                }
+            });
             return Some((g, i + 5, why));
         }
     }
     Some((
         from_juche,
         i + 2,
-        format!("Juche {} = {} + {} = {}", n, n, JUCHE_OFFSET, from_juche),
+        s.why(|| format!("Juche {} = {} + {} = {}", n, n, JUCHE_OFFSET, from_juche)),
     ))
 }
 

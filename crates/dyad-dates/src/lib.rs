@@ -106,7 +106,7 @@ pub fn find(text: &str, ctx: &Context) -> Vec<TimeExpr> {
 }
 
 /// [`find`] without the one-line explanations (`explanation` is left empty), for callers
-/// that never show them: it saves formatting each expression.
+/// that never show them: no rule formats its reasons, nor is any expression described.
 pub fn find_unexplained(text: &str, ctx: &Context) -> Vec<TimeExpr> {
     find_with(text, ctx, false)
 }
@@ -117,7 +117,7 @@ fn find_with(text: &str, ctx: &Context, explain: bool) -> Vec<TimeExpr> {
     if !may_contain_date(text) {
         return Vec::new();
     }
-    let scan = Scan::new(text, ctx);
+    let scan = Scan::new(text, ctx, explain);
     let mut cands: Vec<Cand> = Vec::new();
     // Rule families in order of specificity: on equal spans the first wins.
     for i in 0..scan.toks.len() {
@@ -151,13 +151,14 @@ fn is_cue(w: &[u8]) -> bool {
 /// nothing.
 pub fn may_contain_date(text: &str) -> bool {
     let bytes = text.as_bytes();
-    if bytes.iter().any(u8::is_ascii_digit) {
-        return true;
-    }
     let mut word = [0u8; 11];
     let mut i = 0;
     while i < bytes.len() {
-        if !bytes[i].is_ascii_alphabetic() {
+        let b = bytes[i];
+        if b.is_ascii_digit() {
+            return true;
+        }
+        if !b.is_ascii_alphabetic() {
             i += 1;
             continue;
         }
@@ -167,10 +168,10 @@ pub fn may_contain_date(text: &str) -> bool {
         }
         let run = &bytes[start..i];
         if (3..=11).contains(&run.len()) {
-            let w = &mut word[..run.len()];
-            w.copy_from_slice(run);
-            w.make_ascii_lowercase();
-            if is_cue(w) {
+            for (w, b) in word.iter_mut().zip(run) {
+                *w = b.to_ascii_lowercase();
+            }
+            if is_cue(&word[..run.len()]) {
                 return true;
             }
         }
@@ -222,4 +223,21 @@ fn select(scan: &Scan, cands: Vec<Cand>, explain: bool) -> Vec<TimeExpr> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::may_contain_date;
+
+    #[test]
+    fn a_digit_or_a_cue_word_may_hold_a_date() {
+        assert!(may_contain_date("G20"));
+        assert!(may_contain_date("They met LAST WEEK."));
+        assert!(may_contain_date("on Monday"));
+        assert!(may_contain_date("the anniversary"));
+        assert!(!may_contain_date("Russia condemned Japan."));
+        assert!(!may_contain_date("Mayor Weekly"));
+        assert!(!may_contain_date("extraordinarily-long-wordings é"));
+        assert!(!may_contain_date(""));
+    }
 }

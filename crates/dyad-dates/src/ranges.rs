@@ -151,7 +151,7 @@ fn day_range(s: &Scan, a: usize, j: usize, between: bool, out: &mut Vec<Cand>) {
     let yk = if s.is_p(k, ',') { k + 1 } else { k };
     let (y1, y2, next, why, future) = if let Some((y, next)) = s.year_at(yk) {
         let y1 = if m1 > m2 { y - 1 } else { y };
-        (y1, y, next, "year written".to_string(), None)
+        (y1, y, next, "year written".into(), None)
     } else if let Some((y, next, why)) = rel_year_at(s, if s.is_w(k, "of") { k + 1 } else { k }) {
         let y1 = if m1 > m2 { y - 1 } else { y };
         (y1, y, next, why, None)
@@ -277,7 +277,7 @@ fn open_range(s: &Scan, i: usize, out: &mut Vec<Cand>) {
             kind: Kind::Range,
             rule,
             future: None,
-            why: format!("open range starting {}", p),
+            why: s.why(|| format!("open range starting {}", p)),
         });
         return;
     }
@@ -358,7 +358,7 @@ fn half_or_quarter(s: &Scan, i: usize, out: &mut Vec<Cand>) {
         return;
     }
     let (year, next, why) = if let Some((y, next)) = s.year_at(k + 2) {
-        (y, next, "year written".to_string())
+        (y, next, "year written".into())
     } else if let Some(r) = rel_unit_at(s, k + 2).filter(|r| r.unit == Unit::Year) {
         let Some((v, why)) = rel_value(s, &r) else {
             return;

@@ -50,8 +50,10 @@ fn day_point(s: &Scan, off: i64) -> Option<DateValue> {
 fn deictic(s: &Scan, i: usize, out: &mut Vec<Cand>) {
     let mut push = |b: usize, off: i64, rule: &'static str| {
         if let Some(v) = day_point(s, off) {
-            let why = format!("doc date {} {}", fmt_doc(s), crate::resolve::signed(off))
-                .replace(" + 0", "");
+            let why = s.why(|| {
+                let why = format!("doc date {} {}", fmt_doc(s), crate::resolve::signed(off));
+                format!("{} day(s)", why.replace(" + 0", ""))
+            });
             out.push(Cand {
                 a: i,
                 b,
@@ -59,7 +61,7 @@ fn deictic(s: &Scan, i: usize, out: &mut Vec<Cand>) {
                 kind: Kind::Relative,
                 rule,
                 future: None,
-                why: format!("{} day(s)", why),
+                why,
             });
         }
     };
@@ -136,13 +138,15 @@ fn weekday_rule(s: &Scan, i: usize, out: &mut Vec<Cand>) {
         (_, Some(t)) if same_day => (t, Some(DateValue::Point(t)), "weekday"),
         _ => (past, Some(DateValue::Point(fut)), "weekday"),
     };
-    let why = format!(
-        "{} relative to doc date {} (past: {}, future: {})",
-        rule,
-        fmt_doc(s),
-        past,
-        fut
-    );
+    let why = s.why(|| {
+        format!(
+            "{} relative to doc date {} (past: {}, future: {})",
+            rule,
+            fmt_doc(s),
+            past,
+            fut
+        )
+    });
     out.push(Cand {
         a,
         b: j,
@@ -191,7 +195,7 @@ fn ago(s: &Scan, i: usize, out: &mut Vec<Cand>) {
         return;
     }
     if let Some(v) = back(s, n as i64, unit) {
-        let why = format!("doc date {} - {} {}(s)", fmt_doc(s), n, unit);
+        let why = s.why(|| format!("doc date {} - {} {}(s)", fmt_doc(s), n, unit));
         out.push(Cand {
             a: i,
             b: j + 1,
@@ -268,12 +272,14 @@ fn recent(s: &Scan, i: usize, out: &mut Vec<Cand>) {
         period(s, n, unit)
     };
     if let Some(v) = v {
-        let why = format!(
-            "conventional window: {} {}s back from doc date {}",
-            n,
-            unit.trim_end_matches("-span"),
-            fmt_doc(s)
-        );
+        let why = s.why(|| {
+            format!(
+                "conventional window: {} {}s back from doc date {}",
+                n,
+                unit.trim_end_matches("-span"),
+                fmt_doc(s)
+            )
+        });
         out.push(Cand {
             a: i,
             b: i + 1,
@@ -311,7 +317,7 @@ fn past_period(s: &Scan, i: usize, out: &mut Vec<Cand>) {
         return;
     }
     if let Some(v) = period(s, n as i64, unit) {
-        let why = format!("{} {}(s) back to doc date {}", n, unit, fmt_doc(s));
+        let why = s.why(|| format!("{} {}(s) back to doc date {}", n, unit, fmt_doc(s)));
         out.push(Cand {
             a: i,
             b: k,

@@ -9,7 +9,7 @@
 //! module does not match whole expressions or choose between them.
 
 use crate::calendar::{add_months, weekday};
-use crate::scan::Scan;
+use crate::scan::{Scan, Why};
 use crate::{DateValue, PartialDate};
 
 /// How far a written month-day may sit after the doc date before we assume
@@ -23,7 +23,7 @@ pub(crate) fn infer_md(
     m: u8,
     d: u8,
     at: usize,
-) -> Option<(PartialDate, PartialDate, String)> {
+) -> Option<(PartialDate, PartialDate, Why)> {
     let (dy, dm) = s.doc_ym()?;
     let doc_day = s.ctx.doc_date.and_then(|x| x.day).unwrap_or(15);
     let doc_n = PartialDate::ymd(dy, dm as u32, doc_day as u32)?.day_number()?;
@@ -50,21 +50,23 @@ pub(crate) fn infer_md(
     } else {
         (past?, fut.unwrap_or(past?))
     };
-    let why = if value.year == dy {
-        format!("year from doc date {}", fmt_doc(s))
-    } else if value.year < dy {
-        format!(
-            "previous year: {} would be more than two months after doc date {}",
-            dy,
-            fmt_doc(s)
-        )
-    } else {
-        format!(
-            "next year: the sentence is future and {} is long past on {}",
-            dy,
-            fmt_doc(s)
-        )
-    };
+    let why = s.why(|| {
+        if value.year == dy {
+            format!("year from doc date {}", fmt_doc(s))
+        } else if value.year < dy {
+            format!(
+                "previous year: {} would be more than two months after doc date {}",
+                dy,
+                fmt_doc(s)
+            )
+        } else {
+            format!(
+                "next year: the sentence is future and {} is long past on {}",
+                dy,
+                fmt_doc(s)
+            )
+        }
+    });
     Some((value, other, why))
 }
 
@@ -87,7 +89,7 @@ pub(crate) enum MonthMode {
 }
 
 /// Year of a bare month under `mode`, with an explanation.
-pub(crate) fn month_year(s: &Scan, m: u8, mode: MonthMode) -> Option<(i32, String)> {
+pub(crate) fn month_year(s: &Scan, m: u8, mode: MonthMode) -> Option<(i32, Why)> {
     let (dy, dm) = s.doc_ym()?;
     let y = match mode {
         MonthMode::PastOrCurrent => {
@@ -127,7 +129,7 @@ pub(crate) fn month_year(s: &Scan, m: u8, mode: MonthMode) -> Option<(i32, Strin
         MonthMode::StrictFuture => "next such month after",
         MonthMode::ThisYear => "same year as",
     };
-    Some((y, format!("{} doc month {}-{:02}", how, dy, dm)))
+    Some((y, s.why(|| format!("{} doc month {}-{:02}", how, dy, dm))))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -173,14 +175,14 @@ pub(crate) fn rel_unit_at(s: &Scan, i: usize) -> Option<RelUnit> {
 }
 
 /// The value of a relative unit against the doc date.
-pub(crate) fn rel_value(s: &Scan, r: &RelUnit) -> Option<(DateValue, String)> {
+pub(crate) fn rel_value(s: &Scan, r: &RelUnit) -> Option<(DateValue, Why)> {
     match r.unit {
         Unit::Year => {
             let dy = s.doc_y()?;
             let y = dy + r.off as i32;
             Some((
                 DateValue::Point(PartialDate::y(y)),
-                format!("{} year = doc year {} {}", r.word, dy, signed(r.off)),
+                s.why(|| format!("{} year = doc year {} {}", r.word, dy, signed(r.off))),
             ))
         }
         Unit::Month => {
@@ -188,13 +190,15 @@ pub(crate) fn rel_value(s: &Scan, r: &RelUnit) -> Option<(DateValue, String)> {
             let (y, m) = add_months(dy, dm, r.off)?;
             Some((
                 DateValue::Point(PartialDate::ym(y, m as u32)?),
-                format!(
-                    "{} month = doc month {}-{:02} {}",
-                    r.word,
-                    dy,
-                    dm,
-                    signed(r.off)
-                ),
+                s.why(|| {
+                    format!(
+                        "{} month = doc month {}-{:02} {}",
+                        r.word,
+                        dy,
+                        dm,
+                        signed(r.off)
+                    )
+                }),
             ))
         }
         Unit::Week => {
@@ -202,18 +206,20 @@ pub(crate) fn rel_value(s: &Scan, r: &RelUnit) -> Option<(DateValue, String)> {
             let monday = n - weekday(n) + 7 * r.off;
             Some((
                 DateValue::day_range(monday, monday + 6)?,
-                format!(
-                    "{} week, Monday to Sunday, relative to doc date {}",
-                    r.word,
-                    fmt_doc(s)
-                ),
+                s.why(|| {
+                    format!(
+                        "{} week, Monday to Sunday, relative to doc date {}",
+                        r.word,
+                        fmt_doc(s)
+                    )
+                }),
             ))
         }
     }
 }
 
 /// "last year" etc.: the year and the index after it.
-pub(crate) fn rel_year_at(s: &Scan, i: usize) -> Option<(i32, usize, String)> {
+pub(crate) fn rel_year_at(s: &Scan, i: usize) -> Option<(i32, usize, Why)> {
     let r = rel_unit_at(s, i)?;
     if r.unit != Unit::Year {
         return None;
@@ -224,13 +230,13 @@ pub(crate) fn rel_year_at(s: &Scan, i: usize) -> Option<(i32, usize, String)> {
 
 /// A relative year ("last year") earlier in the same sentence as token `i`,
 /// which governs later bare months ("... of last year, and from September").
-pub(crate) fn sentence_rel_year(s: &Scan, i: usize) -> Option<(i32, String)> {
+pub(crate) fn sentence_rel_year(s: &Scan, i: usize) -> Option<(i32, Why)> {
     let mut found = None;
     let mut k = s.sent_start(i);
     while k < i {
         if let Some((y, next, why)) = rel_year_at(s, k) {
             if next <= i {
-                found = Some((y, format!("year set earlier in the sentence: {}", why)));
+                found = Some((y, s.why(|| format!("year set earlier in the sentence: {}", why))));
             }
         }
         k += 1;

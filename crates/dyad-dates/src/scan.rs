@@ -7,11 +7,14 @@
 //! cardinals and ordinals. [`Cand`] is what a rule proposes. This module does
 //! not decide which candidate wins; `find` does.
 
-use crate::token::{
-    month_name, tens_cardinal, tens_ordinal, tokenize, unit_cardinal, unit_ordinal, weekday_name,
-    Tok, TK,
-};
+use crate::token::{tokenize, Lex, Tok, TK};
+use std::borrow::Cow;
+
 use crate::{Context, DateValue, Kind};
+
+/// Why a rule read an expression as it did: a fixed phrase, or one formatted only when the
+/// [`Scan`] explains (else empty, so that finding dates builds no explanations).
+pub(crate) type Why = Cow<'static, str>;
 
 /// A rule's proposal: tokens `a..=b`, the value, and why.
 pub(crate) struct Cand {
@@ -21,7 +24,7 @@ pub(crate) struct Cand {
     pub kind: Kind,
     pub rule: &'static str,
     pub future: Option<DateValue>,
-    pub why: String,
+    pub why: Why,
 }
 
 pub(crate) struct Scan<'a> {
@@ -29,6 +32,8 @@ pub(crate) struct Scan<'a> {
     pub toks: Vec<Tok<'a>>,
     pub ctx: &'a Context<'a>,
     sent: Vec<u32>,
+    /// Rules say why they read an expression as they did ([`Scan::why`]).
+    explain: bool,
 }
 
 /// Words after which a '.' does not end a sentence ("Oct. 19", "Mr. Kim").
@@ -61,7 +66,7 @@ fn ends_sentence(toks: &[Tok<'_>], k: usize) -> bool {
 }
 
 impl<'a> Scan<'a> {
-    pub fn new(text: &'a str, ctx: &'a Context<'a>) -> Self {
+    pub fn new(text: &'a str, ctx: &'a Context<'a>, explain: bool) -> Self {
         let toks = tokenize(text);
         let mut sent = Vec::with_capacity(toks.len());
         let mut id = 0u32;
@@ -76,20 +81,33 @@ impl<'a> Scan<'a> {
             toks,
             ctx,
             sent,
+            explain,
         }
     }
 
+    /// `f()` when the scan explains, else an empty reason (formatting it would be wasted).
+    pub fn why(&self, f: impl FnOnce() -> String) -> Why {
+        if self.explain {
+            Cow::Owned(f())
+        } else {
+            Cow::Borrowed("")
+        }
+    }
+
+    #[inline]
     pub fn t(&self, i: usize) -> Option<&Tok<'a>> {
         self.toks.get(i)
     }
 
     /// Lowercased word at `i` (words only).
+    #[inline]
     pub fn w(&self, i: usize) -> Option<&str> {
         self.t(i)
             .filter(|t| t.kind == TK::Word)
             .map(|t| &*t.low)
     }
 
+    #[inline]
     pub fn is_w(&self, i: usize, w: &str) -> bool {
         self.w(i) == Some(w)
     }
@@ -103,12 +121,14 @@ impl<'a> Scan<'a> {
         i.checked_sub(1).and_then(|p| self.w(p))
     }
 
+    #[inline]
     pub fn p(&self, i: usize) -> Option<char> {
         self.t(i)
             .filter(|t| t.kind == TK::Punct)
             .and_then(|t| t.low.chars().next())
     }
 
+    #[inline]
     pub fn is_p(&self, i: usize, c: char) -> bool {
         self.p(i) == Some(c)
     }
@@ -118,6 +138,7 @@ impl<'a> Scan<'a> {
     }
 
     /// Token `i` exists and touches the previous one (no whitespace between).
+    #[inline]
     pub fn tight(&self, i: usize) -> bool {
         i > 0 && self.t(i).is_some_and(|t| !t.ws)
     }
@@ -127,12 +148,14 @@ impl<'a> Scan<'a> {
     }
 
     /// Plain number token (not an ordinal): (value, digit count).
+    #[inline]
     pub fn num(&self, i: usize) -> Option<(u32, usize)> {
         let t = self.t(i).filter(|t| t.kind == TK::Num)?;
         Some((t.num?, t.nd))
     }
 
     /// A number glued to a preceding word ("G20", "COVID19") is a code, not a date part.
+    #[inline]
     pub fn glued(&self, i: usize) -> bool {
         self.tight(i)
             && i.checked_sub(1)
@@ -185,10 +208,21 @@ impl<'a> Scan<'a> {
         crate::future::is_future_marker(&refs)
     }
 
+    /// What the word at `i` names ([`Lex::Other`] for anything but a word).
+    #[inline]
+    fn lex(&self, i: usize) -> Lex {
+        self.t(i)
+            .filter(|t| t.kind == TK::Word)
+            .map_or(Lex::Other, |t| t.lex)
+    }
+
     /// Capitalised month name (abbreviations may carry a glued '.').
+    #[inline]
     pub fn month_at(&self, i: usize) -> Option<(u8, usize)> {
         let t = self.t(i).filter(|t| t.kind == TK::Word && t.cap)?;
-        let (m, abbr) = month_name(&t.low)?;
+        let Lex::Month(m, abbr) = t.lex else {
+            return None;
+        };
         if abbr && self.is_p(i + 1, '.') && self.tight(i + 1) {
             return Some((m, i + 2));
         }
@@ -196,12 +230,16 @@ impl<'a> Scan<'a> {
     }
 
     /// Capitalised weekday name.
+    #[inline]
     pub fn weekday_at(&self, i: usize) -> Option<i64> {
-        let t = self.t(i).filter(|t| t.kind == TK::Word && t.cap)?;
-        weekday_name(&t.low)
+        match self.t(i).filter(|t| t.kind == TK::Word && t.cap)?.lex {
+            Lex::Weekday(d) => Some(d),
+            _ => None,
+        }
     }
 
     /// Day of month 1..=31 as "19" or "19th"; not part of "19:30", "19,000", "1.5".
+    #[inline]
     pub fn day_at(&self, i: usize) -> Option<(u8, usize)> {
         let t = self.t(i)?;
         match t.kind {
@@ -227,6 +265,7 @@ impl<'a> Scan<'a> {
     }
 
     /// Four-digit year 1000..=2999 (explicit dates may be historic).
+    #[inline]
     pub fn year_at(&self, i: usize) -> Option<(i32, usize)> {
         let (n, nd) = self.num(i)?;
         if nd != 4 || !(1000..=2999).contains(&n) || self.glued(i) {
@@ -247,13 +286,14 @@ impl<'a> Scan<'a> {
         if w == "a" || w == "an" {
             return Some((1, i + 1));
         }
-        if let Some(n) = unit_cardinal(w) {
-            return Some((n, i + 1));
-        }
-        let tens = tens_cardinal(w)?;
+        let tens = match self.lex(i) {
+            Lex::Cardinal(n) => return Some((n, i + 1)),
+            Lex::TensCardinal(tens) => tens,
+            _ => return None,
+        };
         let j = if self.is_dash(i + 1) { i + 2 } else { i + 1 };
-        match self.w(j).and_then(unit_cardinal) {
-            Some(u) if u < 10 => Some((tens + u, j + 1)),
+        match self.lex(j) {
+            Lex::Cardinal(u) if u < 10 => Some((tens + u, j + 1)),
             _ => Some((tens, i + 1)),
         }
     }
@@ -265,17 +305,17 @@ impl<'a> Scan<'a> {
             let n = t.num?;
             return (1..=1000).contains(&n).then_some((n, i + 1));
         }
-        let w = self.w(i)?;
-        if let Some(n) = unit_ordinal(w).or_else(|| tens_ordinal(w)) {
-            return Some((n, i + 1));
-        }
-        if w == "one" && self.is_w(i + 1, "hundredth") {
-            return Some((100, i + 2));
-        }
-        let tens = tens_cardinal(w)?;
+        let tens = match self.lex(i) {
+            Lex::Ordinal(n) | Lex::TensOrdinal(n) => return Some((n, i + 1)),
+            Lex::Cardinal(1) if self.is_w(i + 1, "hundredth") => return Some((100, i + 2)),
+            Lex::TensCardinal(tens) => tens,
+            _ => return None,
+        };
         let j = if self.is_dash(i + 1) { i + 2 } else { i + 1 };
-        let u = self.w(j).and_then(unit_ordinal).filter(|u| *u < 10)?;
-        Some((tens + u, j + 1))
+        match self.lex(j) {
+            Lex::Ordinal(u) if u < 10 => Some((tens + u, j + 1)),
+            _ => None,
+        }
     }
 
     pub fn doc_y(&self) -> Option<i32> {

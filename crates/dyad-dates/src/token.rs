@@ -1,11 +1,11 @@
 //! Tokeniser and word lists.
 //!
 //! [`tokenize`] splits text into words, numbers, ordinals ("3rd", "75th") and
-//! single punctuation characters, each carrying byte offsets taken from
-//! `char_indices`, so every later span is a valid char-boundary slice of the
-//! input whatever script surrounds it. The lexicon functions map month,
-//! weekday, cardinal and ordinal words to numbers. Nothing here interprets
-//! a date; that is the rules' job.
+//! single punctuation characters, each carrying byte offsets at character
+//! boundaries, so every later span is a valid char-boundary slice of the
+//! input whatever script surrounds it. Each word carries its [`Lex`]: the
+//! month, weekday, cardinal or ordinal it names, looked up once. Nothing here
+//! interprets a date; that is the rules' job.
 
 use std::borrow::Cow;
 
@@ -35,6 +35,45 @@ pub(crate) struct Tok<'a> {
     pub ws: bool,
     /// Newlines in the whitespace before the token (a blank line ends a sentence).
     pub nls: u8,
+    /// What the word names (words only; else [`Lex::Other`]).
+    pub lex: Lex,
+}
+
+/// What a word names for the rules: a month, a weekday or a number. Rules ask about every
+/// position again and again, so each word is looked up once, when it is tokenized.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Lex {
+    Other,
+    /// A month's number, and whether the word is an abbreviation ([`month_name`]).
+    Month(u8, bool),
+    /// Monday = 0 .. Sunday = 6.
+    Weekday(i64),
+    /// `one` .. `nineteen`.
+    Cardinal(u32),
+    /// `twenty` .. `ninety`.
+    TensCardinal(u32),
+    /// `first` .. `nineteenth`.
+    Ordinal(u32),
+    /// `twentieth` .. `ninetieth`, `hundredth`.
+    TensOrdinal(u32),
+}
+
+impl Lex {
+    /// The meaning of the lower-case word `w`. The word lists share no word.
+    fn of(w: &str) -> Lex {
+        // Every listed word has 3 to 11 letters (`jan` .. `seventeenth`).
+        if !(3..=11).contains(&w.len()) {
+            return Lex::Other;
+        }
+        month_name(w)
+            .map(|(m, abbr)| Lex::Month(m, abbr))
+            .or_else(|| weekday_name(w).map(Lex::Weekday))
+            .or_else(|| unit_cardinal(w).map(Lex::Cardinal))
+            .or_else(|| tens_cardinal(w).map(Lex::TensCardinal))
+            .or_else(|| unit_ordinal(w).map(Lex::Ordinal))
+            .or_else(|| tens_ordinal(w).map(Lex::TensOrdinal))
+            .unwrap_or(Lex::Other)
+    }
 }
 
 /// `s` in lower case, copied only when it has upper-case letters.
@@ -51,11 +90,20 @@ fn lower(s: &str) -> Cow<'_, str> {
 }
 
 pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
-    let mut out = Vec::new();
-    let mut it = text.char_indices().peekable();
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    // The character at byte `at`: most text is ASCII, read a byte at a time.
+    let char_at = |at: usize| -> Option<char> {
+        match *text.as_bytes().get(at)? {
+            b if b.is_ascii() => Some(char::from(b)),
+            _ => text.get(at..)?.chars().next(),
+        }
+    };
     let mut ws = true;
     let mut nls: u8 = 0;
-    while let Some((i, c)) = it.next() {
+    let mut end = 0;
+    while let Some(c) = char_at(end) {
+        let i = end;
+        end += c.len_utf8();
         if c.is_whitespace() {
             ws = true;
             if c == '\n' {
@@ -63,23 +111,14 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
             }
             continue;
         }
-        let mut end = i + c.len_utf8();
         let tok = if c.is_ascii_digit() {
-            while let Some(&(j, d)) = it.peek() {
-                if !d.is_ascii_digit() {
-                    break;
-                }
-                end = j + d.len_utf8();
-                it.next();
+            while char_at(end).is_some_and(|d| d.is_ascii_digit()) {
+                end += 1;
             }
             let dend = end;
             // Letters glued to digits: an ordinal suffix, or a code like "5G".
-            while let Some(&(j, d)) = it.peek() {
-                if !d.is_alphabetic() {
-                    break;
-                }
-                end = j + d.len_utf8();
-                it.next();
+            while let Some(d) = char_at(end).filter(|d| d.is_alphabetic()) {
+                end += d.len_utf8();
             }
             let suffix = lower(&text[dend..end]);
             let kind = if suffix.is_empty() {
@@ -89,11 +128,13 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
             } else {
                 TK::Word
             };
+            let low = lower(&text[i..end]);
             Tok {
                 kind,
                 start: i,
                 end,
-                low: lower(&text[i..end]),
+                lex: if kind == TK::Word { Lex::of(&low) } else { Lex::Other },
+                low,
                 cap: false,
                 num: text[i..dend].parse::<u32>().ok(),
                 nd: dend - i,
@@ -101,18 +142,16 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
                 nls,
             }
         } else if c.is_alphabetic() {
-            while let Some(&(j, d)) = it.peek() {
-                if !d.is_alphabetic() {
-                    break;
-                }
-                end = j + d.len_utf8();
-                it.next();
+            while let Some(d) = char_at(end).filter(|d| d.is_alphabetic()) {
+                end += d.len_utf8();
             }
+            let low = lower(&text[i..end]);
             Tok {
                 kind: TK::Word,
                 start: i,
                 end,
-                low: lower(&text[i..end]),
+                lex: Lex::of(&low),
+                low,
                 cap: c.is_uppercase(),
                 num: None,
                 nd: 0,
@@ -125,6 +164,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
                 start: i,
                 end,
                 low: Cow::Borrowed(&text[i..end]),
+                lex: Lex::Other,
                 cap: false,
                 num: None,
                 nd: 0,
@@ -140,7 +180,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
 }
 
 /// Month number and whether the word is an abbreviation.
-pub(crate) fn month_name(w: &str) -> Option<(u8, bool)> {
+fn month_name(w: &str) -> Option<(u8, bool)> {
     Some(match w {
         "january" => (1, false),
         "jan" => (1, true),
@@ -170,7 +210,7 @@ pub(crate) fn month_name(w: &str) -> Option<(u8, bool)> {
 }
 
 /// Monday = 0 .. Sunday = 6.
-pub(crate) fn weekday_name(w: &str) -> Option<i64> {
+fn weekday_name(w: &str) -> Option<i64> {
     Some(match w {
         "monday" => 0,
         "tuesday" => 1,
@@ -183,7 +223,7 @@ pub(crate) fn weekday_name(w: &str) -> Option<i64> {
     })
 }
 
-pub(crate) fn unit_cardinal(w: &str) -> Option<u32> {
+fn unit_cardinal(w: &str) -> Option<u32> {
     Some(match w {
         "one" => 1,
         "two" => 2,
@@ -208,7 +248,7 @@ pub(crate) fn unit_cardinal(w: &str) -> Option<u32> {
     })
 }
 
-pub(crate) fn tens_cardinal(w: &str) -> Option<u32> {
+fn tens_cardinal(w: &str) -> Option<u32> {
     Some(match w {
         "twenty" => 20,
         "thirty" => 30,
@@ -222,7 +262,7 @@ pub(crate) fn tens_cardinal(w: &str) -> Option<u32> {
     })
 }
 
-pub(crate) fn unit_ordinal(w: &str) -> Option<u32> {
+fn unit_ordinal(w: &str) -> Option<u32> {
     Some(match w {
         "first" => 1,
         "second" => 2,
@@ -247,7 +287,7 @@ pub(crate) fn unit_ordinal(w: &str) -> Option<u32> {
     })
 }
 
-pub(crate) fn tens_ordinal(w: &str) -> Option<u32> {
+fn tens_ordinal(w: &str) -> Option<u32> {
     Some(match w {
         "twentieth" => 20,
         "thirtieth" => 30,
@@ -275,5 +315,13 @@ mod tests {
         let kinds: Vec<TK> = tokenize("the 3rd 2024 5g").iter().map(|t| t.kind).collect();
         assert_eq!(kinds, vec![TK::Word, TK::Ord, TK::Num, TK::Word]);
         assert_eq!(tokenize("99999999999999")[0].num, None);
+    }
+
+    #[test]
+    fn words_are_looked_up_once() {
+        let lex = |t: &str| tokenize(t).iter().map(|t| t.lex).collect::<Vec<_>>();
+        assert_eq!(lex("May Sept. Friday"), vec![Lex::Month(5, false), Lex::Month(9, true), Lex::Other, Lex::Weekday(4)]);
+        assert_eq!(lex("one twenty second seventeenth hundredth"), vec![Lex::Cardinal(1), Lex::TensCardinal(20), Lex::Ordinal(2), Lex::Ordinal(17), Lex::TensOrdinal(100)]);
+        assert_eq!(lex("the 3rd 2024 5g"), vec![Lex::Other; 4]);
     }
 }

@@ -45,12 +45,45 @@ pub struct Pattern {
     /// From `verbs/evaluative.txt`: words by which a statement's speaker condemns what it
     /// describes (`the arch-criminal`, `a farce`). The speaker is the source.
     pub speaker_act: bool,
+    /// The keys of the elements that offer no alternative: every match holds them all.
+    required: WordSketch,
 }
 
 impl Pattern {
     /// How specific the pattern is: the number of elements other than skips.
     pub fn weight(&self) -> usize {
         self.weight as usize
+    }
+
+    /// The words every match of the pattern holds (the keys of its one-word elements other
+    /// than the head): a sentence whose [`WordSketch`] lacks them cannot match it.
+    pub fn required(&self) -> WordSketch {
+        self.required
+    }
+}
+
+/// A 128-bit sketch of a set of words (a Bloom filter with one hash): each word sets one bit.
+/// A word whose bit is unset is surely not in the set; a set bit proves nothing. The coder
+/// sketches a sentence's keys and forms, so patterns needing a word it lacks are not tried.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WordSketch(u128);
+
+impl WordSketch {
+    /// Adds `word` to the sketch.
+    pub fn add(&mut self, word: &str) {
+        self.0 |= Self::bit(word);
+    }
+
+    /// Every word sketched in `other` may be in `self`.
+    pub fn covers(self, other: WordSketch) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    fn bit(word: &str) -> u128 {
+        use std::hash::Hasher as _;
+        let mut h = rustc_hash::FxHasher::default();
+        h.write(word.as_bytes());
+        1 << (h.finish() % 128)
     }
 }
 
@@ -200,6 +233,14 @@ fn read_lines(kind: &FileKind, text: &str, offset: usize, own_heads: &FastSet<Ke
         match parse_pattern(pat, &mut keys) {
             Ok((elems, head)) => patterns.push(Pattern {
                 code,
+                required: elems.iter().fold(WordSketch::default(), |mut r, e| {
+                    if let Elem::Word(keys) = e {
+                        if let [k] = keys.as_slice() {
+                            r.add(k);
+                        }
+                    }
+                    r
+                }),
                 weight: elems.iter().filter(|e| !matches!(e, Elem::Skip)).count() as u32,
                 elems,
                 head,

@@ -34,6 +34,9 @@ impl Span {
     pub fn new(start: usize, end: usize) -> Self {
         Span { start, end }
     }
+    /// The spanned text (empty if the span does not fit `text`). Every token's text is read
+    /// through it, from every crate: it is inlined.
+    #[inline]
     pub fn of<'a>(&self, text: &'a str) -> &'a str {
         text.get(self.start..self.end).unwrap_or("")
     }
@@ -222,9 +225,10 @@ fn is_boilerplate(line: &str) -> bool {
         || l.starts_with("source:")
         || l.starts_with("http://")
         || l.starts_with("https://")
-        || (at_most_words(line, 8) && !ends_sentence(line) && digit_share(line) > 0.25)
+        // A sentence's end is seen at a glance, its words only by reading it.
+        || (!ends_sentence(line) && at_most_words(line, 8) && digit_share(line) > 0.25)
         // `No comments:`, `Share this:`: a blog's widget label.
-        || (at_most_words(line, 3) && line.trim_end().ends_with(':'))
+        || (line.trim_end().ends_with(':') && at_most_words(line, 3))
 }
 
 fn digit_share(line: &str) -> f32 {

@@ -26,54 +26,54 @@ pub struct Token {
 /// Tokens of `text` in order; spans index `text`.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    // The character at byte `at`: most text is ASCII, read a byte at a time.
+    let char_at = |at: usize| -> Option<char> {
+        match *text.as_bytes().get(at)? {
+            b if b.is_ascii() => Some(char::from(b)),
+            _ => text.get(at..)?.chars().next(),
+        }
+    };
+    let mut pos = 0;
+    while let Some(c) = char_at(pos) {
+        let i = pos;
+        pos += c.len_utf8();
         if c.is_whitespace() {
             continue;
         }
         if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
             let mut all_digits = c.is_numeric();
-            while let Some(&(j, d)) = it.peek() {
+            while let Some(d) = char_at(pos) {
                 if d.is_alphanumeric() {
                     all_digits &= d.is_numeric();
-                    end = j + d.len_utf8();
-                    it.next();
-                } else if d == '.' && is_acronym_dot(text, i, j) {
-                    end = j + 1;
-                    it.next();
-                } else if (d == '.' || d == ',') && all_digits && next_is_digit(text, j + 1) {
-                    end = j + 1;
-                    it.next();
+                    pos += d.len_utf8();
+                } else if (d == '.' && is_acronym_dot(text, i, pos))
+                    || ((d == '.' || d == ',') && all_digits && next_is_digit(text, pos + 1))
+                {
+                    // An acronym's dot (`U.S.`), or a number's (`3.5`, `1,000`).
+                    pos += 1;
                 } else {
                     break;
                 }
             }
             let kind = if all_digits { TokenKind::Number } else { TokenKind::Word };
-            out.push(Token { span: Span::new(i, end), kind });
+            out.push(Token { span: Span::new(i, pos), kind });
             continue;
         }
-        if (c == '\'' || c == '’') && it.peek().is_some_and(|&(_, d)| d.is_alphabetic()) {
+        if (c == '\'' || c == '’') && char_at(pos).is_some_and(|d| d.is_alphabetic()) {
             // 's, 't, 're: a clitic token.
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                if d.is_alphabetic() {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else {
-                    break;
-                }
+            while let Some(d) = char_at(pos).filter(|d| d.is_alphabetic()) {
+                pos += d.len_utf8();
             }
-            let clitic = &text[i + c.len_utf8()..end];
+            let clitic = &text[i + c.len_utf8()..pos];
             if clitic.len() <= 2 && !out.is_empty() {
-                out.push(Token { span: Span::new(i, end), kind: TokenKind::Word });
+                out.push(Token { span: Span::new(i, pos), kind: TokenKind::Word });
                 continue;
             }
             out.push(Token { span: Span::new(i, i + c.len_utf8()), kind: TokenKind::Punct });
-            out.push(Token { span: Span::new(i + c.len_utf8(), end), kind: TokenKind::Word });
+            out.push(Token { span: Span::new(i + c.len_utf8(), pos), kind: TokenKind::Word });
             continue;
         }
-        out.push(Token { span: Span::new(i, i + c.len_utf8()), kind: TokenKind::Punct });
+        out.push(Token { span: Span::new(i, pos), kind: TokenKind::Punct });
     }
     out
 }
