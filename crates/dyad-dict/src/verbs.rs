@@ -283,6 +283,10 @@ fn parse_pattern<'a>(pat: &'a str, keys: &mut Keys<'a>) -> Result<(Vec<Elem>, us
             if head.is_some() {
                 return Err(format!("pattern `{pat}` has two heads"));
             }
+            // `<extend>|<renew>` is no head: one verb a line.
+            if w.is_empty() || w.contains(['<', '>', '|']) {
+                return Err(format!("pattern `{pat}`: the head `{tok}` must be one word (write one line per verb)"));
+            }
             head = Some(elems.len());
             Elem::Head(keys.get(w).clone())
         } else {
@@ -312,8 +316,9 @@ mod tests {
         let mut d = Vec::new();
         // Imported first, so dyad's heads are not known yet: only the bare head is left out.
         b.load("verbs/cameo.txt", "042\t<visit>\tx\n046\t<visit> for talks\tx\n", &l, &mut d);
-        b.load("verbs/dyad.txt", "042\t<visit> to + by $\tdyad\n---\tpilgrims <visit>\tdyad\nbad\t<x>\tdyad\n020\tno head\tdyad\n", &l, &mut d);
-        assert_eq!(d.len(), 2, "{d:?}");
+        b.load("verbs/dyad.txt", "042\t<visit> to + by $\tdyad\n---\tpilgrims <visit>\tdyad\nbad\t<x>\tdyad\n020\tno head\tdyad\n163\t<extend>|<renew> sanctions\tdyad\n", &l, &mut d);
+        assert_eq!(d.len(), 3, "{d:?}");
+        assert!(d[2].message.contains("must be one word"), "{d:?}");
         let idx = b.build(&CodeTable::default(), &mut d);
         let got: Vec<&str> = idx.for_head(&l.key("visited")).map(|p| p.text.as_str()).collect();
         assert_eq!(got, vec!["<visit> to + by $", "pilgrims <visit>", "<visit> for talks"]);
