@@ -146,7 +146,7 @@ fn shared_venue(s: &Sent, mentions: &[Mention], i: usize, p: &Pattern) -> bool {
     // `the two sides shall operate the channel of bilateral negotiations`: a contact that
     // `bilateral` or `joint` marks as theirs.
     let shared = i > 0 && matches!(s.norms[i - 1].as_str(), "bilateral" | "joint" | "mutual");
-    let at = (i.saturating_sub(4)..i).rev().find(|&k| matches!(s.norms[k].as_str(), "at" | "during")).or(shared.then_some(i - 1));
+    let at = (i.saturating_sub(4)..i).rev().find(|&k| matches!(s.norms[k].as_str(), "at" | "during")).or_else(|| shared.then(|| i - 1));
     let Some(at) = at else { return false };
     if !(at + 1..i).all(|k| s.norms[k].chars().all(|c| c.is_alphabetic()) && !mentions.iter().any(|m| m.start <= k && k < m.end)) {
         return false;
