@@ -33,19 +33,24 @@ pub struct Args {
     pub paths: Vec<PathBuf>,
 }
 
-/// Codes `doc` and returns its events, notes printed when `verbose`.
-pub fn code_one(coder: &dyad_coder::Coder, d: &Doc, verbose: bool) -> dyad_coder::Coded {
+/// What the coder reads of a document read from a path.
+pub fn doc_input(d: &Doc) -> DocInput<'_> {
     let doc = &d.doc;
-    let coded = coder.code(&DocInput {
+    DocInput {
         id: &doc.id,
         text: &doc.text,
         title: doc.title.as_deref(),
         doc_date: doc.doc_date.as_deref(),
         publisher: doc.publisher.as_deref(),
         first_line_is_title: d.first_line_is_title,
-    });
+    }
+}
+
+/// Codes `doc` and returns its events, notes printed when `verbose`.
+pub fn code_one(coder: &dyad_coder::Coder, d: &Doc, verbose: bool) -> dyad_coder::Coded {
+    let coded = coder.code(&doc_input(d));
     if verbose {
-        print_notes(&doc.id, &coded);
+        print_notes(&d.doc.id, &coded);
     }
     coded
 }

@@ -68,16 +68,7 @@ fn in_context(coder: &dyad_coder::Coder, a: &Args) -> Result<ExitCode> {
         if a.doc.as_ref().is_some_and(|id| *id != d.doc.id) || !dyad_coder::contains_words(&d.doc.text, &a.sentence) {
             continue;
         }
-        let doc = &d.doc;
-        let input = dyad_coder::DocInput {
-            id: &doc.id,
-            text: &doc.text,
-            title: doc.title.as_deref(),
-            doc_date: doc.doc_date.as_deref(),
-            publisher: doc.publisher.as_deref(),
-            first_line_is_title: d.first_line_is_title,
-        };
-        for (_, trace) in coder.explain_in(&input, &a.sentence) {
+        for (_, trace) in coder.explain_in(&super::code::doc_input(&d), &a.sentence) {
             found += 1;
             writeln!(out, "{trace}")?;
         }
