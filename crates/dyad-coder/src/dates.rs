@@ -157,7 +157,10 @@ impl DateContext {
             }
             return Dated { value: v.to_string(), source, future, explanation };
         }
-        if !future {
+        // `Canada just canceled the mission`: an act told as recent is of the report's time,
+        // not of a date the paragraph gave earlier.
+        let recent = (head.saturating_sub(3)..head).any(|k| matches!(s.norms[k].as_str(), "just" | "recently" | "now" | "newly"));
+        if !future && !recent {
             if let Some((p, v, t)) = &self.paragraph_carry {
                 if *p == paragraph {
                     return Dated { value: v.to_string(), source: "text", future, explanation: explained(self.explain, || format!("carried from `{t}` earlier in the paragraph")) };
