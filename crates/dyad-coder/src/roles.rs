@@ -350,7 +350,13 @@ pub(crate) fn unknown_name_before(s: &Sent, ms: &[Mention], at: usize) -> bool {
 /// except for the arrivals and visits that go there (`arrived in Lima`).
 fn is_place(s: &Sent, m: &Mention, code: &str) -> bool {
     let after_in = m.start > 0 && matches!(s.norms[m.start - 1].as_str(), "in" | "at");
-    m.kind == MentionKind::Capital && after_in && code != "042"
+    // `actions taken within the OSCE`, `cooperation at the UN`: an organisation as the forum.
+    let mut k = m.start;
+    while k > 0 && s.norms[k - 1] == "the" {
+        k -= 1;
+    }
+    let in_forum = k > 0 && matches!(s.norms[k - 1].as_str(), "in" | "at" | "within" | "inside");
+    (m.kind == MentionKind::Capital && after_in && code != "042") || (m.kind == MentionKind::Igo && in_forum)
 }
 
 /// Source and target pairs for a trigger, or a reason why there are none.

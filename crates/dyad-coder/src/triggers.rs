@@ -107,8 +107,13 @@ fn looks_verbal(s: &Sent, dict: &Dictionary, mentions: &[Mention], i: usize) -> 
             || mentions.iter().any(|m| m.start == i + 1));
     // `We warn`, `They reject`: a base form right after a plural or first-person pronoun.
     let after_plural_pronoun = q > 0 && matches!(s.norms[q - 1].as_str(), "we" | "they" | "i" | "you");
+    // `Vietnam and Laos cooperate`: a base form after a coordinated subject.
+    let after_coordination = mentions.iter().find(|m| m.end == q).is_some_and(|m| {
+        m.start >= 2 && s.norms[m.start - 1] == "and" && mentions.iter().any(|o| o.end == m.start - 1)
+    });
     (w.ends_with("ed") && i > 0)
         || after_plural_pronoun
+        || after_coordination
         || dict.lemmas.is_irregular_form(w)
         || (after_subject && w.ends_with('s'))
         || (after_subject && w.ends_with("ed"))
