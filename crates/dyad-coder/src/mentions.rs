@@ -485,6 +485,38 @@ fn attach_of_country(s: &Sent, ms: &mut Vec<Mention>) {
         if !is_title_without_country {
             continue;
         }
+        // `the American diplomatic mission in Russia`: a country adjective a word or two
+        // before the title is its country; `in Russia` is where it is.
+        let adjective = (0..i).rev().find(|&a| {
+            ms[a].kind == MentionKind::Country
+                && ms[a].end < ms[i].start
+                && ms[i].start - ms[a].end <= 2
+                && ms[a].end < ms[i].start
+                // Adjectives between (`diplomatic`, `permanent`), no verb or determiner.
+                && (ms[a].end..ms[i].start).all(|k| {
+                    let w = s.text_of(k);
+                    w.chars().all(|c| c.is_ascii_lowercase())
+                        && !w.ends_with("ed")
+                        && !w.ends_with("ing")
+                        && !matches!(w, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "and" | "or" | "to" | "of" | "in" | "with" | "by")
+                })
+        });
+        if let Some(a) = adjective.filter(|&a| !remove[a]) {
+            if let Referent::One(adj) = ms[a].referent.clone() {
+                if let Referent::One(t) = &mut ms[i].referent {
+                    t.country = adj.country;
+                }
+                ms[i].start = ms[a].start;
+                let name = s.span_text(ms[i].start, ms[i].end).to_string();
+                if let Referent::One(t) = &mut ms[i].referent {
+                    t.name = Some(name);
+                }
+                let extra = ms[a].how.clone();
+                ms[i].how.extend(extra);
+                remove[a] = true;
+                continue;
+            }
+        }
         // Walk right through a coordination of titles until a country-bearing mention.
         let mut j = i + 1;
         let mut last_end = ms[i].end;
