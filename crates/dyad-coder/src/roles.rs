@@ -413,7 +413,10 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
         Some(group(s, ms, first, t.start))
     };
     let mut start = lb;
-    if s.norms.get(lb).is_some_and(|w| PREPOSITIONS.contains(&w.as_str())) {
+    // `When he got off the train, the guard of honor received him`: after a fronted
+    // subordinate clause, the main clause starts at its comma.
+    let subordinate = lb > 0 && matches!(s.norms[lb - 1].as_str(), "when" | "after" | "before" | "since" | "as" | "if" | "while" | "although" | "though" | "because" | "once" | "unless");
+    if s.norms.get(lb).is_some_and(|w| PREPOSITIONS.contains(&w.as_str())) || subordinate {
         if let Some(comma) = (lb..t.start).find(|&k| s.norms[k] == ",") {
             if ms.iter().any(|m| m.start > comma && m.end <= t.start) {
                 start = comma + 1;
