@@ -136,7 +136,7 @@ impl DateContext {
             .min_by_key(|e| dist(e))
             .copied();
         let inside = usable.iter().find(|e| e.start < te && tb < e.end).copied();
-        let before_in_sentence = usable.iter().filter(|e| e.end <= tb).last().copied();
+        let before_in_sentence = usable.iter().rev().find(|e| e.end <= tb).copied();
         let chosen = in_clause
             .map(|e| (e, "the nearest expression in the trigger's clause"))
             .or(inside.map(|e| (e, "the expression inside the trigger")))

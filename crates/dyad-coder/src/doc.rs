@@ -434,7 +434,7 @@ fn code_sentence(
             Referent::One(a) => {
                 st.last_subject = Some(plain_of(a));
                 // `Ecuador and Peru met`: the next mention, joined by `and`, of another country.
-                let partner = ms.iter().find(|n| n.start > m.end && n.start <= m.end + 2 && (m.end..n.start).all(|k| matches!(s.norms[k].as_str(), "and" | "the")) && n.start > m.end);
+                let partner = ms.iter().find(|n| n.start > m.end && n.start <= m.end + 2 && (m.end..n.start).all(|k| matches!(s.norms[k].as_str(), "and" | "the")));
                 st.last_subject_partner = partner.and_then(|n| n.actor_with_country()).filter(|b| b.country != a.country).map(plain_of);
             }
             Referent::Pair(a, b) => {

@@ -491,7 +491,6 @@ fn attach_of_country(s: &Sent, ms: &mut Vec<Mention>) {
             ms[a].kind == MentionKind::Country
                 && ms[a].end < ms[i].start
                 && ms[i].start - ms[a].end <= 2
-                && ms[a].end < ms[i].start
                 // Adjectives between (`diplomatic`, `permanent`), no verb or determiner.
                 && (ms[a].end..ms[i].start).all(|k| {
                     let w = s.text_of(k);

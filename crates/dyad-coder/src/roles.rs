@@ -453,7 +453,7 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
     };
     let gerund_owner = gerund
         .filter(|_| t.source_slot.is_none())
-        .map(|g| {
+        .and_then(|g| {
             let mut f = g;
             while f > 0 && s.norms[f - 1].ends_with("ly") {
                 f -= 1;
@@ -474,8 +474,7 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
                 .filter(|&c| group(s, ms, c, f).contains(&last))
                 .last()?;
             Some(group(s, ms, first, f))
-        })
-        .flatten();
+        });
     // `the inadmissibility of calling on its staff`: a gerund after a plain noun and `of`
     // names an act in the abstract; nobody does it here.
     if gerund_owner.is_none() && t.source_slot.is_none() {
@@ -616,7 +615,7 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
                 // prisoners`).
                 ms[i].start > t.head
                     && (!commemoration || (ms[i].start > 0 && s.norms[ms[i].start - 1] == "with"))
-                    && !(t.source_slot == Some(i))
+                    && t.source_slot != Some(i)
                     && !is_place(s, &ms[i], code)
                     && ms[i].start <= t.end + window
                     && ms[i].end <= rb

@@ -70,7 +70,7 @@ fn is_break(text: &str, p: usize, after: usize) -> bool {
     if ws == 0 && !glued_quote && !(text.as_bytes()[p] == b'.' && next.is_uppercase() && after > p + 1) {
         // "announced."The" has a quote; "3.5" or "U.S.A" have none: not a break, unless a
         // lower-case word runs into a capitalised one ("the investigation.At the summit").
-        if !(after > p + 1 && next.is_uppercase()) && !glued_words(text, p, after) {
+        if !(glued_words(text, p, after) || after > p + 1 && next.is_uppercase()) {
             return false;
         }
     }

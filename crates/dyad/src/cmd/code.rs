@@ -82,7 +82,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
     let mut batch: Vec<Result<Doc, input::InputError>> = Vec::with_capacity(BATCH);
     let mut flush = |batch: &mut Vec<Result<Doc, input::InputError>>, w: &mut Writer<_>| -> Result<()> {
         let coded: Vec<Option<dyad_coder::Coded>> =
-            pool.install(|| batch.par_iter().map(|d| d.as_ref().ok().map(|d| code_one(&coder, d, false))).collect());
+            pool.install(|| batch.par_iter().map(|d| d.as_ref().ok().map(|d| code_one(coder, d, false))).collect());
         for (item, coded) in batch.drain(..).zip(coded) {
             match (item, coded) {
                 (Ok(d), Some(c)) => {

@@ -34,7 +34,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
     let mut predicted = Vec::new();
     for doc in input::read(&a.gold) {
         let d = doc.map_err(|e| anyhow::anyhow!("{e}"))?;
-        predicted.extend(super::code::code_one(&coder, &d, false).events);
+        predicted.extend(super::code::code_one(coder, &d, false).events);
     }
     if let Some(p) = &a.pred {
         let mut out = String::new();

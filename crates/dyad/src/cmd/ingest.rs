@@ -136,7 +136,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
                 Ok(d) => {
                     batch.push(d);
                     if batch.len() as u64 >= a.store.batch {
-                        flush(&mut store, &coder, &mut batch, &mut total, &progress)?;
+                        flush(&mut store, coder, &mut batch, &mut total, &progress)?;
                     }
                 }
                 Err(e) => {
@@ -146,7 +146,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
             }
         }
     }
-    flush(&mut store, &coder, &mut batch, &mut total, &progress)?;
+    flush(&mut store, coder, &mut batch, &mut total, &progress)?;
     progress.finish();
     let c = store.counts().with_context(|| format!("reading {}", a.store.db.display()))?;
     eprintln!(

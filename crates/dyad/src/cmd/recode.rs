@@ -36,7 +36,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
                 (Doc { doc: s.doc, first_line_is_title: s.first_line_is_title }, h)
             })
             .collect();
-        let items = code_batch(&coder, docs);
+        let items = code_batch(coder, docs);
         total += store.write_batch(&items, WriteMode::Recode)?;
         progress.inc(chunk.len() as u64, String::new());
     }
