@@ -4,7 +4,8 @@
 //! field, else the dateline or sign-off), the speaker (the issuer line, the agency in the
 //! dateline, or the publisher), and then codes sentences in order while it tracks the
 //! context that pronouns and dyad phrases resolve against. [`explain_sentence`] runs the same
-//! steps on one sentence and prints each of them.
+//! steps on one sentence and prints each of them; [`explain_in_document`] prints them for
+//! chosen sentences of a document, coded in their context.
 
 use std::fmt::Write as _;
 

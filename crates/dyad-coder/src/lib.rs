@@ -5,7 +5,7 @@
 //! [`triggers`], source and target [`roles`], the event's date ([`dates`]), and the CAMEO
 //! tables. Document context carries across sentences: the speaker (`we`, `our country`), the
 //! dyad in play (`the two countries`), the last person named (`he`). One act restated in
-//! several sentences is kept once, from its most informative mention ([`merge`]).
+//! several sentences is kept once, from its most informative mention (`merge`).
 //!
 //! Invariants: the coder does no I/O and never fails on text: anything it cannot code becomes
 //! a [`Note`] in the [`Coded`] result. Byte offsets in events index the document's `text`.

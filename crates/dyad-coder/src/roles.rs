@@ -12,6 +12,14 @@
 //! 6. A group of two countries with no target acts mutually (`the two countries cooperate`),
 //!    and the codes of [`MUTUAL_CODES`] (meetings, talks, signing, joint exercises) give both
 //!    directions.
+//!
+//! Around these: a gerund after `for`/`of` is the act of the party before it (`thanked Iraq
+//! for hosting`); a subject after a fronted clause's comma wins; an earlier verb's object is
+//! no subject; a name dyad does not know borrows no other actor (acting toward one party of
+//! the dyad in play, it is the other). Evaluative patterns (`verbs/evaluative.txt`) go to
+//! `speaker_act`: the speaker, or the person the sentence reports, criticises the party
+//! nearest the word; an epithet names only the party next to it; a modal of obligation
+//! with another party as subject is a demand on it.
 
 use std::borrow::Cow;
 
@@ -68,6 +76,8 @@ const PREPOSITIONS: &[&str] = &[
     "since", "before", "upon", "over", "by", "through", "to", "against", "of", "about", "toward", "towards", "into", "among",
     "without", "within", "like", "regarding", "concerning", "including", "than",
 ];
+/// Auxiliaries and modals, verbs that take another verb (`keep`, `continue`, `begin`) and
+/// participle prepositions (`including`): before an `-ing` word they make no noun of it.
 const AUX_WORDS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "do", "does", "did", "keep", "keeps", "kept", "continue", "continues", "continued", "start", "started", "begin", "began", "stop", "stopped", "avoid", "consider", "considered", "including", "regarding"];
 const BE_FORMS: &[&str] = &["was", "were", "been", "being", "be", "is", "are", "get", "got", "gets"];
 
@@ -139,14 +149,16 @@ fn group(s: &Sent, ms: &[Mention], first: usize, limit: usize) -> Vec<usize> {
     g
 }
 
-/// Lower-case words of an apposition (`general secretary of the ...`, `president of ...`).
-fn is_apposition_word(w: &str) -> bool {
+/// Lower-case words of an apposition (`general secretary of the ...`, `president of ...`) and
+/// of the title before a name (`its Foreign Minister Sergei Lavrov`).
+pub(crate) fn is_apposition_word(w: &str) -> bool {
     matches!(
         w,
         "general" | "secretary" | "president" | "chairman" | "premier" | "minister" | "member" | "vice" | "deputy" | "first"
             | "director" | "department" | "affairs" | "state" | "central" | "committee" | "commission" | "people" | "'s"
             | "foreign" | "prime" | "head" | "leader" | "spokesperson" | "spokesman" | "ambassador" | "representative"
-            | "permanent" | "marshal" | "supreme" | "commander" | "chief" | "vice-chairman" | "vice-president"
+            | "permanent" | "marshal" | "supreme" | "commander" | "chief" | "vice-chairman" | "vice-president" | "defence"
+            | "defense" | "counterpart"
     )
 }
 
@@ -278,13 +290,7 @@ fn speaker_demand(s: &Sent, t: &Trigger, ms: &[Mention], sp: &Actor) -> Result<V
     if (t.start..t.end).filter(|&k| s.norms[k] != "-").count() > 2 {
         return Err("not a modal: its words stand apart".into());
     }
-    let mut k = t.start;
-    while k > 0 && {
-        let w = s.norms[k - 1].as_str();
-        w.ends_with("ly") || matches!(w, "also" | "will" | "would" | "then" | "now" | "further" | "be" | "is" | "are")
-    } {
-        k -= 1;
-    }
+    let k = s.back_over(t.start, verb_modifier);
     // The party heads the subject phrase (`the US and other Western countries`, `the Japanese
     // authorities`): a few plain words may follow it before the modal.
     let subject = ms
@@ -315,6 +321,21 @@ fn speaker_demand(s: &Sent, t: &Trigger, ms: &[Mention], sp: &Actor) -> Result<V
     Ok(roles)
 }
 
+/// What may stand between a subject and its verb: adverbs (`strongly`, `most`), auxiliaries
+/// and modals (`has`, `will`, `would be`), negation.
+fn verb_modifier(w: &str) -> bool {
+    w.ends_with("ly")
+        || AUX_WORDS.contains(&w)
+        || matches!(w, "also" | "again" | "then" | "now" | "further" | "not" | "never" | "most" | "more" | "very" | "so")
+}
+
+/// Offices and bodies named with no country (`the Foreign Ministry`, `the spokesperson`): in
+/// a statement they are the speaker's, and capitalised they are no unknown person's name.
+const OFFICE_WORDS: &[&str] = &[
+    "spokesperson", "spokesman", "spokeswoman", "ministry", "minister", "government", "delegation", "ambassador",
+    "representative", "mission", "embassy", "department", "office", "statement", "side",
+];
+
 /// Words that open sentences in capitals and are no names.
 const NOT_NAMES: &[&str] = &[
     "the", "a", "an", "it", "he", "she", "they", "we", "i", "you", "this", "that", "these", "those", "there", "here",
@@ -326,14 +347,7 @@ const NOT_NAMES: &[&str] = &[
 /// The subject right before `at` (past adverbs and auxiliaries) is a capitalised name that is
 /// no actor: a person the dictionaries do not know (`Faisal urged`, `Stepanyan said`).
 pub(crate) fn unknown_name_before(s: &Sent, ms: &[Mention], at: usize) -> bool {
-    let mut k = at;
-    while k > 0 && {
-        let w = s.norms[k - 1].as_str();
-        w.ends_with("ly") || matches!(w, "also" | "has" | "had" | "have" | "will" | "would" | "then" | "again" | "further")
-    } {
-        k -= 1;
-    }
-    let Some(j) = k.checked_sub(1) else { return false };
+    let Some(j) = s.back_over(at, verb_modifier).checked_sub(1) else { return false };
     let text = s.text_of(j);
     let capital = text.chars().next().is_some_and(char::is_uppercase)
         && text.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\''))
@@ -342,7 +356,7 @@ pub(crate) fn unknown_name_before(s: &Sent, ms: &[Mention], at: usize) -> bool {
     let pronoun = j == 0 && matches!(s.norms[0].as_str(), "he" | "she");
     let w = s.norms[j].as_str();
     let function_word = NOT_NAMES.contains(&w) || PREPOSITIONS.contains(&w) || CLAUSE_WORDS.contains(&w);
-    let plain = j > 0 || pronoun || (!function_word && !w.ends_with('s'));
+    let plain = !OFFICE_WORDS.contains(&w) && (j > 0 || pronoun || (!function_word && !w.ends_with('s')));
     capital && plain && !ms.iter().any(|m| m.start <= j && j < m.end)
 }
 
@@ -351,10 +365,7 @@ pub(crate) fn unknown_name_before(s: &Sent, ms: &[Mention], at: usize) -> bool {
 fn is_place(s: &Sent, m: &Mention, code: &str) -> bool {
     let after_in = m.start > 0 && matches!(s.norms[m.start - 1].as_str(), "in" | "at");
     // `actions taken within the OSCE`, `cooperation at the UN`: an organisation as the forum.
-    let mut k = m.start;
-    while k > 0 && s.norms[k - 1] == "the" {
-        k -= 1;
-    }
+    let k = s.back_over(m.start, |w| w == "the");
     let in_forum = k > 0 && matches!(s.norms[k - 1].as_str(), "in" | "at" | "within" | "inside");
     (m.kind == MentionKind::Capital && after_in && code != "042") || (m.kind == MentionKind::Igo && in_forum)
 }
@@ -384,10 +395,7 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
     // `Expressing his pleasure over what the Cuban people did, he extended his support`: after
     // a fronted phrase, the party between the comma and the verb is the subject.
     let after_comma = {
-        let mut k = t.start;
-        while k > 0 && (s.norms[k - 1].ends_with("ly") || AUX_WORDS.contains(&s.norms[k - 1].as_str())) {
-            k -= 1;
-        }
+        let k = s.back_over(t.start, verb_modifier);
         ms.iter().position(|m| m.end == k && m.start > 0 && s.norms[m.start - 1] == ",")
     };
     let subject = |from: usize| -> Option<Vec<usize>> {
@@ -398,10 +406,7 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
         // (`accused China of using water cannon`: the accused is the gerund's subject.)
         let object = |i: usize| {
             let gerund_next = matches!(s.norm_opt(ms[i].end), Some("of" | "for")) && s.norm_opt(ms[i].end + 1).is_some_and(|w| w.ends_with("ing"));
-            let mut p = ms[i].start;
-            while p > 0 && matches!(s.norms[p - 1].as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her") {
-                p -= 1;
-            }
+            let p = s.back_over(ms[i].start, |w| matches!(w, "the" | "a" | "an" | "its" | "their" | "his" | "her"));
             !gerund_next && p > 0 && {
                 let w = s.norms[p - 1].as_str();
                 w.ends_with("ed") && w.len() > 3 && s.text_of(p - 1).chars().all(|c| c.is_ascii_lowercase()) && !BE_FORMS.contains(&w)
@@ -454,10 +459,7 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
     let gerund_owner = gerund
         .filter(|_| t.source_slot.is_none())
         .and_then(|g| {
-            let mut f = g;
-            while f > 0 && s.norms[f - 1].ends_with("ly") {
-                f -= 1;
-            }
+            let mut f = s.back_over(g, |w| w.ends_with("ly"));
             // `of blocking and using`: coordinated gerunds share the owner.
             if f >= 2 && s.norms[f - 1] == "and" && s.norms[f - 2].ends_with("ing") {
                 f -= 2;
@@ -562,13 +564,7 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
     // Not when a subject of another kind stands before the verb (`the international
     // community has demanded`).
     let noun_subject = {
-        let mut k = t.start;
-        while k > 0 && {
-            let w = s.norms[k - 1].as_str();
-            w.ends_with("ly") || AUX_WORDS.contains(&w) || matches!(w, "also" | "again" | "not" | "never" | "most" | "more" | "very" | "so")
-        } {
-            k -= 1;
-        }
+        let k = s.back_over(t.start, verb_modifier);
         k > 0 && {
             let w = s.norms[k - 1].as_str();
             s.text_of(k - 1).chars().all(|c| c.is_ascii_lowercase())
@@ -576,11 +572,7 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
                 && !CLAUSE_WORDS.contains(&w)
                 && !matches!(w, "and" | "or" | "but" | "that" | "which" | "who" | "to" | "we" | "i" | "it" | "they" | "he" | "she" | "us" | "then" | "thus" | "hence")
                 // `The spokesperson also warned`: an office of no named country is the speaker's.
-                && !matches!(
-                    w,
-                    "spokesperson" | "spokesman" | "spokeswoman" | "ministry" | "minister" | "government" | "delegation" | "ambassador"
-                        | "representative" | "mission" | "embassy" | "department" | "office" | "statement" | "side"
-                )
+                && !OFFICE_WORDS.contains(&w)
         }
     };
     if subj.is_none() && verbal_root && t.target_slot.is_none() && !be_before && !unknown_subject && !noun_subject {
@@ -676,8 +668,9 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
             let tg = if by_actor.is_some() { vec![ti] } else { group(s, ms, ti, limit) };
             let targets = actors_of(ms, &tg);
             // `cooperate with`, `formed relations with`: cooperation with someone is mutual.
+            // (back over determiners and the capitalised words of a name)
             let mut k = ms[ti].start;
-            while k > 0 && (crate::triggers::slot_filler(&s.norms[k - 1]) || s.text_of(k - 1).chars().next().is_some_and(char::is_uppercase)) {
+            while k > 0 && (crate::triggers::slot_filler(&s.norms[k - 1]) || s.text_of(k - 1).starts_with(char::is_uppercase)) {
                 k -= 1;
             }
             // The trigger's own `with` (`cooperate closely with`), not a noun's (`praised the

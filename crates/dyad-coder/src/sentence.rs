@@ -105,6 +105,15 @@ impl<'t> Sent<'t> {
         (self.starts[t] + self.norms[t].len() == pos).then_some(t)
     }
 
+    /// The index left of `at` past every token whose normal form `skip` accepts: where a
+    /// backward scan over adverbs, determiners or auxiliaries stops.
+    pub fn back_over(&self, mut at: usize, skip: impl Fn(&str) -> bool) -> usize {
+        while at > 0 && skip(self.norms[at - 1].as_str()) {
+            at -= 1;
+        }
+        at
+    }
+
     pub fn text_of(&self, i: usize) -> &'t str {
         self.tokens.get(i).map(|t| t.span.of(self.text)).unwrap_or("")
     }

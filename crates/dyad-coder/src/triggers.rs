@@ -90,13 +90,7 @@ fn looks_verbal(s: &Sent, dict: &Dictionary, mentions: &[Mention], i: usize) -> 
         break;
     }
     // The word before the head, past adverbs and quotation marks (`it “strongly condemns”`).
-    let mut q = i;
-    while q > 0 && {
-        let w = s.norms[q - 1].as_str();
-        w.ends_with("ly") || matches!(w, "\"" | "“" | "”" | "also" | "further" | "again" | "still" | "most")
-    } {
-        q -= 1;
-    }
+    let q = s.back_over(i, |w| w.ends_with("ly") || matches!(w, "\"" | "“" | "”" | "also" | "further" | "again" | "still" | "most"));
     let after_subject = q > 0
         && (mentions.iter().any(|m| m.end == q) || matches!(s.norms[q - 1].as_str(), "he" | "she" | "it" | "they" | "we" | "who" | "which" | "that"));
     // An `-s` form followed by an object's determiner (`the Ministry denounces the
@@ -193,15 +187,6 @@ pub(crate) fn slot_filler(w: &str) -> bool {
     )
 }
 
-/// Words of an office before a person's name.
-fn title_word(w: &str) -> bool {
-    matches!(
-        w,
-        "foreign" | "minister" | "president" | "prime" | "secretary" | "deputy" | "vice" | "defence" | "defense" | "ambassador"
-            | "chairman" | "general" | "premier" | "counterpart" | "state"
-    )
-}
-
 struct Matcher<'a, 's> {
     s: &'a Sent<'s>,
     mentions: &'a [Mention],
@@ -249,7 +234,7 @@ impl Matcher<'_, '_> {
                     let mut j = pos;
                     while j < n
                         && !self.mentions.iter().any(|m| m.start == j)
-                        && (slot_filler(&self.s.norms[j]) || title_word(&self.s.norms[j]))
+                        && (slot_filler(&self.s.norms[j]) || crate::roles::is_apposition_word(&self.s.norms[j]))
                         && j < pos + 5
                     {
                         j += 1;
