@@ -55,7 +55,7 @@ struct Salience {
 }
 
 impl Salience {
-    fn add(&mut self, ms: &[Mention], weight: u32) {
+    fn add<'m>(&mut self, ms: impl IntoIterator<Item = &'m Mention>, weight: u32) {
         self.tick += 1;
         for m in ms {
             if m.kind == MentionKind::Coref {
@@ -222,12 +222,8 @@ fn code_sentence(
         .collect();
     st.remember(&pre);
     // Places (`talks in Abuja`) are not parties: they do not make a country salient.
-    let parties: Vec<Mention> = pre
-        .iter()
-        .filter(|m| !(m.kind == MentionKind::Capital && m.start > 0 && matches!(s.norms[m.start - 1].as_str(), "in" | "at")))
-        .cloned()
-        .collect();
-    st.salience.add(&parties, 1);
+    let parties = pre.iter().filter(|m| !(m.kind == MentionKind::Capital && m.start > 0 && matches!(s.norms[m.start - 1].as_str(), "in" | "at")));
+    st.salience.add(parties, 1);
     // Two countries coordinated in this very sentence (`Germany and Poland held talks ... and
     // the two countries agreed`) are the dyad in play; else the two most salient.
     let named: Vec<&Mention> = pre.iter().filter(|m| m.kind != MentionKind::Coref && m.actor_with_country().is_some()).collect();
@@ -386,11 +382,11 @@ fn code_sentence(
                 sentence: text.to_string(),
                 trigger: words.to_string(),
                 span: [offset + bs, offset + be],
-                source: format!("{}{}", r.source.country, r.source.agent.as_deref().unwrap_or("")),
+                source: code_of(&r.source),
                 source_country: r.source.country.clone(),
                 source_agent: r.source.agent.clone(),
                 source_name: r.source.name.clone(),
-                target: format!("{}{}", r.target.country, r.target.agent.as_deref().unwrap_or("")),
+                target: code_of(&r.target),
                 target_country: r.target.country.clone(),
                 target_agent: r.target.agent.clone(),
                 target_name: r.target.name.clone(),
@@ -456,6 +452,15 @@ fn code_sentence(
     let opener_unresolved = matches!(s.norm_opt(0), Some("he" | "she")) && !ms.iter().any(|m| m.start == 0);
     st.last_subject_unknown = opener_unknown || (opener_unresolved && st.last_subject_unknown);
     out
+}
+
+/// An actor's full code: its country and agent codes, `RUSGOV`.
+fn code_of(a: &Actor) -> String {
+    let agent = a.agent.as_deref().unwrap_or("");
+    let mut code = String::with_capacity(a.country.len() + agent.len());
+    code.push_str(&a.country);
+    code.push_str(agent);
+    code
 }
 
 fn confidence(weight: usize, how: &str, date_source: &str) -> f32 {

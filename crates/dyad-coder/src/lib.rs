@@ -50,14 +50,15 @@ impl Coder {
 /// Stable event id: the same document, sentence, trigger, dyad and code give the same id.
 pub(crate) fn event_id(e: &Event) -> String {
     use sha2::{Digest, Sha256};
-    use std::fmt::Write as _;
     let mut h = Sha256::new();
-    // The numbers are hashed as their decimal text, written into one buffer.
-    let mut numbers = String::with_capacity(24);
-    let _ = write!(numbers, "{}\0{}\0{}\0", e.sentence_index, e.span[0], e.span[1]);
     h.update(e.doc_id.as_bytes());
     h.update([0u8]);
-    h.update(numbers.as_bytes());
+    // The numbers are hashed as their decimal text.
+    let mut digits = itoa::Buffer::new();
+    for n in [e.sentence_index, e.span[0], e.span[1]] {
+        h.update(digits.format(n).as_bytes());
+        h.update([0u8]);
+    }
     for part in [
         e.source.as_str(),
         &e.target,
