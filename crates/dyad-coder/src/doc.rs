@@ -447,8 +447,8 @@ fn code_sentence(
     }
     // `Faisal urged ... . He also urged ...`: a sentence opened by a name dyad does not know
     // leaves the next sentence's `He` unknown too, rather than someone named earlier.
-    let opener_unknown = crate::roles::unknown_name_before(&s, &ms, 1)
-        && s.norm_opt(1).is_some_and(|w| w.chars().all(|c| c.is_ascii_lowercase()) && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")) || w == "said" || w == "told"));
+    let opener_unknown = s.norm_opt(1).is_some_and(|w| w.chars().all(|c| c.is_ascii_lowercase()) && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")) || w == "said" || w == "told"))
+        && crate::roles::unknown_name_before(&s, &ms, 1);
     let opener_unresolved = matches!(s.norm_opt(0), Some("he" | "she")) && !ms.iter().any(|m| m.start == 0);
     st.last_subject_unknown = opener_unknown || (opener_unresolved && st.last_subject_unknown);
     out

@@ -352,12 +352,15 @@ pub(crate) fn unknown_name_before(s: &Sent, ms: &[Mention], at: usize) -> bool {
     let capital = text.chars().next().is_some_and(char::is_uppercase)
         && text.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\''))
         && !text.chars().all(char::is_uppercase);
+    if !capital {
+        return false;
+    }
     // An opening `He` that no person could be found for stands for an unknown name too.
     let pronoun = j == 0 && matches!(s.norms[0].as_str(), "he" | "she");
     let w = s.norms[j].as_str();
     let function_word = NOT_NAMES.contains(&w) || PREPOSITIONS.contains(&w) || CLAUSE_WORDS.contains(&w);
     let plain = !OFFICE_WORDS.contains(&w) && (j > 0 || pronoun || (!function_word && !w.ends_with('s')));
-    capital && plain && !ms.iter().any(|m| m.start <= j && j < m.end)
+    plain && !ms.iter().any(|m| m.start <= j && j < m.end)
 }
 
 /// `talks in Abuja`: a capital after `in`/`at` is where an act happens, not a party to it,
