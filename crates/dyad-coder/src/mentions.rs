@@ -118,7 +118,7 @@ fn surface_is(s: &Sent, ts: usize, te: usize, cased: &str) -> bool {
 /// Dictionary phrases of the sentence on token edges, longest first, non-overlapping.
 fn hits<'d>(s: &Sent, dict: &'d Dictionary, date: Option<u32>) -> Vec<Hit<'d>> {
     let mut cands: Vec<(usize, usize, u32)> = Vec::new();
-    for m in dict.actors.find(&s.joined) {
+    for m in dict.actors.find_at(&s.joined, s.token_starts()) {
         let (Some(ts), Some(te)) = (s.token_starting_at(m.start), s.token_ending_at(m.end)) else { continue };
         cands.push((ts, te + 1, m.phrase));
     }
@@ -656,6 +656,11 @@ fn opens_pair_phrase(w: &str) -> bool {
     matches!(w, "the" | "both" | "each" | "one")
 }
 
+/// The second words of [`PAIR_PHRASES`]: after most openers (`the`) comes none of them.
+fn continues_pair_phrase(w: &str) -> bool {
+    matches!(w, "two" | "sides" | "countries" | "nations" | "leaders" | "governments" | "supreme" | "top" | "peoples" | "other" | "another")
+}
+
 /// The first words of [`SPEAKER_PHRASES`].
 fn opens_speaker_phrase(w: &str) -> bool {
     matches!(w, "our" | "we" | "us" | "i")
@@ -699,7 +704,7 @@ fn coref_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> {
             continue;
         }
         let mut matched = false;
-        if let (Some((a, b)), true) = (ctx.pair, opens_pair_phrase(w)) {
+        if let (Some((a, b)), true) = (ctx.pair, opens_pair_phrase(w) && s.norm_opt(k + 1).is_some_and(continues_pair_phrase)) {
             for p in PAIR_PHRASES {
                 if matches_at(s, k, p) {
                     let agent = agent_of_phrase(p);
@@ -892,7 +897,7 @@ mod tests {
 
     #[test]
     fn phrase_openers_cover_every_phrase() {
-        assert!(PAIR_PHRASES.iter().all(|p| opens_pair_phrase(p[0])));
+        assert!(PAIR_PHRASES.iter().all(|p| opens_pair_phrase(p[0]) && continues_pair_phrase(p[1])));
         assert!(SPEAKER_PHRASES.iter().all(|p| opens_speaker_phrase(p[0])));
     }
 }

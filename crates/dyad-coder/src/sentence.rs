@@ -90,6 +90,11 @@ impl<'t> Sent<'t> {
         Sent { text, tokens, norms, keys, joined, starts }
     }
 
+    /// Byte offset in `joined` where each token starts.
+    pub fn token_starts(&self) -> &[usize] {
+        &self.starts
+    }
+
     /// The token starting at byte `pos` of `joined`.
     pub fn token_starting_at(&self, pos: usize) -> Option<usize> {
         self.starts.binary_search(&pos).ok()

@@ -90,7 +90,7 @@ pub struct ActorIndex {
     phrases: Vec<String>,
     /// Every phrase and every run of its first words (`united`, `united states` for `united
     /// states army`), split at single spaces.
-    table: FastMap<Box<str>, Slot>,
+    table: FastMap<Box<[u8]>, Slot>,
 }
 
 impl ActorIndex {
@@ -104,28 +104,39 @@ impl ActorIndex {
     /// lone `.`): an empty token leaves two spaces in a row, and a phrase can hold them too
     /// (`St. Kitts`: `st  kitts`), so words here are what lies between single spaces.
     pub fn find(&self, normalized: &str) -> Vec<PhraseMatch> {
+        let starts: Vec<usize> =
+            std::iter::once(0).chain(normalized.bytes().enumerate().filter(|&(_, b)| b == b' ').map(|(i, _)| i + 1)).collect();
+        self.find_at(normalized, &starts)
+    }
+
+    /// [`find`](Self::find) when the caller knows where each token starts in `normalized`
+    /// (the string is not scanned for spaces). `starts` are offsets in increasing order, one
+    /// per token; empty tokens before the first word all start at 0.
+    pub fn find_at(&self, normalized: &str, starts: &[usize]) -> Vec<PhraseMatch> {
         let mut out = Vec::new();
         let bytes = normalized.as_bytes();
-        let word_end = |from: usize| bytes[from..].iter().position(|&b| b == b' ').map_or(bytes.len(), |k| from + k);
-        let mut start = 0;
-        loop {
-            let first_end = word_end(start);
-            let mut end = first_end;
-            while let Some(slot) = self.table.get(&normalized[start..end]) {
+        // Where token `t`'s word ends: before the next token's separator, or at the end.
+        let end_of = |t: usize| starts.get(t + 1).map_or(bytes.len(), |&n| n.saturating_sub(1));
+        for (i, &start) in starts.iter().enumerate() {
+            // An empty token before the first word has no word of its own.
+            if starts.get(i + 1) == Some(&start) {
+                continue;
+            }
+            let mut last = i;
+            loop {
+                let end = end_of(last);
+                let Some(slot) = bytes.get(start..end).and_then(|k| self.table.get(k)) else { break };
                 // A match must not end on an empty token (the space before `end`).
                 if slot.phrase != NO_PHRASE && end > start && bytes[end - 1] != b' ' {
                     out.push(PhraseMatch { start, end, phrase: slot.phrase });
                 }
-                if !slot.longer || end == bytes.len() {
+                if !slot.longer || last + 1 == starts.len() {
                     break;
                 }
-                end = word_end(end + 1);
+                last += 1;
             }
-            if first_end == bytes.len() {
-                return out;
-            }
-            start = first_end + 1;
         }
+        out
     }
 
     pub fn entries_of(&self, phrase: u32) -> &[PhraseLink] {
@@ -139,7 +150,7 @@ impl ActorIndex {
     /// Every entry whose phrases include `normalized` exactly.
     pub fn lookup(&self, normalized: &str) -> Vec<&ActorEntry> {
         self.table
-            .get(normalized)
+            .get(normalized.as_bytes())
             .filter(|s| s.phrase != NO_PHRASE)
             .map(|s| self.links[s.phrase as usize].iter().map(|l| &self.entries[l.entry as usize]).collect())
             .unwrap_or_default()
@@ -149,7 +160,7 @@ impl ActorIndex {
 #[derive(Default)]
 pub(crate) struct Builder {
     entries: Vec<ActorEntry>,
-    table: FastMap<Box<str>, Slot>,
+    table: FastMap<Box<[u8]>, Slot>,
     phrases: Vec<String>,
     links: Vec<Vec<PhraseLink>>,
 }
@@ -189,7 +200,7 @@ impl Builder {
             let cased = cased.then(|| {
                 dyad_text::tokenize(p).iter().map(|t| t.span.of(p).replace('.', "")).collect::<Vec<_>>().join(" ")
             });
-            let id = match self.table.get(norm.as_str()) {
+            let id = match self.table.get(norm.as_bytes()) {
                 Some(slot) if slot.phrase != NO_PHRASE => slot.phrase,
                 _ => self.add_phrase(norm),
             };
@@ -277,9 +288,9 @@ impl Builder {
     fn add_phrase(&mut self, norm: String) -> u32 {
         let id = self.phrases.len() as u32;
         for (at, _) in norm.match_indices(' ') {
-            self.table.entry(norm[..at].into()).or_insert(Slot { phrase: NO_PHRASE, longer: true }).longer = true;
+            self.table.entry(norm.as_bytes()[..at].into()).or_insert(Slot { phrase: NO_PHRASE, longer: true }).longer = true;
         }
-        self.table.entry(norm.as_str().into()).or_insert(Slot { phrase: NO_PHRASE, longer: false }).phrase = id;
+        self.table.entry(norm.as_bytes().into()).or_insert(Slot { phrase: NO_PHRASE, longer: false }).phrase = id;
         self.phrases.push(norm);
         self.links.push(Vec::new());
         id
@@ -395,7 +406,7 @@ mod tests {
         assert!(idx.lookup("st").is_empty());
 
         // The same as every substring that is a phrase and sits on token edges.
-        for text in ["Freedonia and St. Sylvania: the Minister of War of Freedonia, F.D. and Fr. minister.", ". . Navy Reserve ...", "war war", ""] {
+        for text in ["Freedonia and St. Sylvania: the Minister of War of Freedonia, F.D. and Fr. minister.", ". . Navy Reserve ...", "war war", "", ".", "Fr. . Sylvania"] {
             let (j, starts, lens) = joined_with_starts(text);
             // The coder's test of token edges (`Sent::token_starting_at`, `token_ending_at`).
             let starting = |pos: usize| starts.binary_search(&pos).is_ok();
@@ -413,6 +424,8 @@ mod tests {
             }
             let fast: Vec<(usize, usize)> = idx.find(&j).iter().map(|m| (m.start, m.end)).collect();
             assert_eq!(fast, naive, "{text}");
+            let at: Vec<(usize, usize)> = idx.find_at(&j, &starts).iter().map(|m| (m.start, m.end)).collect();
+            assert_eq!(at, naive, "{text}");
         }
     }
 }
