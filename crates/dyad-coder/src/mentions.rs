@@ -117,14 +117,18 @@ fn surface_is(s: &Sent, ts: usize, te: usize, cased: &str) -> bool {
 
 /// Dictionary phrases of the sentence on token edges, longest first, non-overlapping.
 fn hits<'d>(s: &Sent, dict: &'d Dictionary, date: Option<u32>) -> Vec<Hit<'d>> {
-    let mut cands: Vec<(usize, usize, u32)> = Vec::new();
-    for m in dict.actors.find_at(&s.joined, s.token_starts()) {
+    let found = dict.actors.find_at(&s.joined, s.token_starts());
+    let mut cands: Vec<(usize, usize, u32)> = Vec::with_capacity(found.len());
+    for m in found {
         let (Some(ts), Some(te)) = (s.token_starting_at(m.start), s.token_ending_at(m.end)) else { continue };
         cands.push((ts, te + 1, m.phrase));
     }
+    if cands.is_empty() {
+        return Vec::new();
+    }
     cands.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
     let mut taken = vec![false; s.tokens.len()];
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(cands.len());
     for (ts, te, phrase) in cands {
         if taken[ts..te].iter().any(|&t| t) {
             continue;
@@ -169,9 +173,13 @@ pub fn find_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<&
 pub fn named_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<&mut Vec<Learned>>) -> Vec<Mention> {
     let hs = hits(s, dict, ctx.date);
     // Titles extend over agent-only hits (`Vice-Premier of the Cabinet`) but stop at actors.
-    let mut in_hit = vec![false; s.tokens.len()];
-    for h in hs.iter().filter(|h| h.kind != ActorKind::Agent) {
-        in_hit[h.start..h.end].iter_mut().for_each(|t| *t = true);
+    // Only titles (agent hits) are extended: without one, the map is not needed.
+    let mut in_hit = Vec::new();
+    if hs.iter().any(|h| h.kind == ActorKind::Agent) {
+        in_hit = vec![false; s.tokens.len()];
+        for h in hs.iter().filter(|h| h.kind != ActorKind::Agent) {
+            in_hit[h.start..h.end].iter_mut().for_each(|t| *t = true);
+        }
     }
     let extend_title = |s: &Sent, end: usize| extend_title(s, end, &in_hit);
     let mut out: Vec<Mention> = Vec::new();
@@ -267,8 +275,9 @@ pub fn named_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<
         l.extend(named);
     }
     // A parenthesis is an aside (`Director General (South Asia and SAARC) X summoned`,
-    // `the Democratic People's Republic of Korea (DPRK)`): what it names is no party.
-    if !ctx.keep_media {
+    // `the Democratic People's Republic of Korea (DPRK)`): what it names is no party. Without
+    // an opening parenthesis every depth is 0.
+    if !ctx.keep_media && s.norms.iter().any(|w| w == "(") {
         let mut depth = vec![0i32; s.tokens.len()];
         let mut d = 0;
         for (k, slot) in depth.iter_mut().enumerate() {
@@ -390,7 +399,7 @@ fn learned_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> 
 fn name_titles(s: &Sent, ms: &mut Vec<Mention>) -> Vec<Learned> {
     let mut learned = Vec::new();
     let n = s.tokens.len();
-    let starts: Vec<usize> = ms.iter().map(|m| m.start).collect();
+    // Mentions keep their starts in this loop (only the titled one grows to the right).
     for i in 0..ms.len() {
         let is_title = ms[i].kind == MentionKind::Title && matches!(&ms[i].referent, Referent::One(a) if !a.country.is_empty());
         if !is_title {
@@ -398,7 +407,7 @@ fn name_titles(s: &Sent, ms: &mut Vec<Mention>) -> Vec<Learned> {
         }
         // TITLE Name Name
         let mut j = ms[i].end;
-        while j < n && j < ms[i].end + 4 && !starts.contains(&j) && (name_token(s, j) || (j > ms[i].end && particle(s, j) && j + 1 < n && name_token(s, j + 1))) {
+        while j < n && j < ms[i].end + 4 && !ms.iter().any(|m| m.start == j) && (name_token(s, j) || (j > ms[i].end && particle(s, j) && j + 1 < n && name_token(s, j + 1))) {
             j += 1;
         }
         if j - ms[i].end >= 2 {
@@ -510,6 +519,9 @@ fn extend_title(s: &Sent, mut end: usize, in_hit: &[bool]) -> usize {
 /// coordinated titles closed by `of COUNTRY` take that country.
 fn attach_of_country(s: &Sent, ms: &mut Vec<Mention>) {
     let n = ms.len();
+    if !ms.iter().any(|m| m.kind == MentionKind::Title && matches!(&m.referent, Referent::One(a) if a.country.is_empty())) {
+        return;
+    }
     let mut remove = vec![false; n];
     for i in 0..n {
         let is_title_without_country = ms[i].kind == MentionKind::Title
