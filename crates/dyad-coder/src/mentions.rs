@@ -9,7 +9,7 @@
 //! a country that closes its coordination (`the Minister of A and the Minister of B of
 //! Russia`). Mentions without any country are dropped: they cannot be coded.
 
-use dyad_dict::{ActorKind, Dictionary, Origin};
+use dyad_dict::{ActorEntry, ActorKind, Dictionary};
 
 use crate::sentence::Sent;
 
@@ -90,40 +90,53 @@ pub struct Context<'a> {
 /// A name the document introduces, to recognise when it comes again.
 pub type Learned = (Vec<String>, Actor);
 
-/// A raw dictionary hit before composition.
-#[derive(Clone, Debug)]
-struct Hit {
+/// A raw dictionary hit before composition: tokens `[start, end)` and the entry they name.
+#[derive(Clone, Copy, Debug)]
+struct Hit<'d> {
     start: usize,
     end: usize,
     kind: ActorKind,
-    country: Option<String>,
-    agent: Option<String>,
-    role: Option<String>,
-    name: String,
-    origin: Origin,
+    entry: &'d ActorEntry,
+}
+
+/// Whether tokens `[ts, te)`, with their dots dropped and joined by single spaces, are
+/// `cased` (the exact form an `=US`-style phrase asks for).
+fn surface_is(s: &Sent, ts: usize, te: usize, cased: &str) -> bool {
+    let mut want = cased.bytes();
+    for i in ts..te {
+        if i > ts && want.next() != Some(b' ') {
+            return false;
+        }
+        // A dot is one byte in UTF-8, never part of another character.
+        if !s.text_of(i).bytes().filter(|&b| b != b'.').all(|b| want.next() == Some(b)) {
+            return false;
+        }
+    }
+    want.next().is_none()
 }
 
 /// Dictionary phrases of the sentence on token edges, longest first, non-overlapping.
-fn hits(s: &Sent, dict: &Dictionary, date: Option<u32>) -> Vec<Hit> {
-    let mut cands: Vec<(usize, usize, u32)> = Vec::new();
-    for m in dict.actors.find(&s.joined) {
+fn hits<'d>(s: &Sent, dict: &'d Dictionary, date: Option<u32>) -> Vec<Hit<'d>> {
+    let found = dict.actors.find_at(&s.joined, s.token_starts());
+    let mut cands: Vec<(usize, usize, u32)> = Vec::with_capacity(found.len());
+    for m in found {
         let (Some(ts), Some(te)) = (s.token_starting_at(m.start), s.token_ending_at(m.end)) else { continue };
         cands.push((ts, te + 1, m.phrase));
     }
+    if cands.is_empty() {
+        return Vec::new();
+    }
     cands.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
     let mut taken = vec![false; s.tokens.len()];
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(cands.len());
     for (ts, te, phrase) in cands {
         if taken[ts..te].iter().any(|&t| t) {
             continue;
         }
-        let mut best: Option<(u32, &dyad_dict::ActorEntry)> = None;
+        let mut best: Option<(u32, &ActorEntry)> = None;
         for link in dict.actors.entries_of(phrase) {
-            if let Some(cased) = &link.cased {
-                let surface: Vec<String> = (ts..te).map(|i| s.text_of(i).replace('.', "")).collect();
-                if &surface.join(" ") != cased {
-                    continue;
-                }
+            if link.cased.as_deref().is_some_and(|cased| !surface_is(s, ts, te, cased)) {
+                continue;
             }
             let e = &dict.actors.entries[link.entry as usize];
             let dist = date.map(|d| e.distance(d)).unwrap_or(0);
@@ -138,16 +151,7 @@ fn hits(s: &Sent, dict: &Dictionary, date: Option<u32>) -> Vec<Hit> {
             continue;
         }
         taken[ts..te].iter_mut().for_each(|t| *t = true);
-        out.push(Hit {
-            start: ts,
-            end: te,
-            kind: e.kind,
-            country: e.country.clone(),
-            agent: e.agent.clone(),
-            role: e.role.clone(),
-            name: e.name.clone(),
-            origin: e.origin,
-        });
+        out.push(Hit { start: ts, end: te, kind: e.kind, entry: e });
     }
     out.sort_by_key(|h| h.start);
     out
@@ -169,9 +173,13 @@ pub fn find_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<&
 pub fn named_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<&mut Vec<Learned>>) -> Vec<Mention> {
     let hs = hits(s, dict, ctx.date);
     // Titles extend over agent-only hits (`Vice-Premier of the Cabinet`) but stop at actors.
-    let mut in_hit = vec![false; s.tokens.len()];
-    for h in hs.iter().filter(|h| h.kind != ActorKind::Agent) {
-        in_hit[h.start..h.end].iter_mut().for_each(|t| *t = true);
+    // Only titles (agent hits) are extended: without one, the map is not needed.
+    let mut in_hit = Vec::new();
+    if hs.iter().any(|h| h.kind == ActorKind::Agent) {
+        in_hit = vec![false; s.tokens.len()];
+        for h in hs.iter().filter(|h| h.kind != ActorKind::Agent) {
+            in_hit[h.start..h.end].iter_mut().for_each(|t| *t = true);
+        }
     }
     let extend_title = |s: &Sent, end: usize| extend_title(s, end, &in_hit);
     let mut out: Vec<Mention> = Vec::new();
@@ -186,17 +194,17 @@ pub fn named_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<
         let next = hs.get(i + 1);
         // Regions and media shadow what they contain but are no party to events: a news
         // agency reports, it does not act.
-        if h.kind == ActorKind::Region || (h.agent.as_deref() == Some("MED") && !ctx.keep_media) {
+        if h.kind == ActorKind::Region || (h.entry.agent.as_deref() == Some("MED") && !ctx.keep_media) {
             i += 1;
             continue;
         }
-        let how = |h: &Hit| if ctx.explain { format!("`{}` -> {} ({})", s.span_text(h.start, h.end), describe(h), h.origin) } else { String::new() };
+        let how = |h: &Hit| if ctx.explain { format!("`{}` -> {} ({})", s.span_text(h.start, h.end), describe(h), h.entry.origin) } else { String::new() };
         // A country and a title after it make one titled actor: adjective or name + title
         // (`Russian Foreign Minister`, `DPRK Foreign Ministry`, named in full), or a possessive
         // (`Russia's foreign ministry`, named by the title).
         let adjacent = next.filter(|n| n.kind == ActorKind::Agent && n.start == h.end && matches!(h.kind, ActorKind::Adj | ActorKind::Name));
         let possessive = next.filter(|n| {
-            n.kind == ActorKind::Agent && n.start == h.end + 1 && s.norm(h.end) == "'s" && matches!(h.kind, ActorKind::Name | ActorKind::Capital)
+            n.kind == ActorKind::Agent && n.start == h.end + 1 && s.norm_opt(h.end) == Some("'s") && matches!(h.kind, ActorKind::Name | ActorKind::Capital)
         });
         if let Some((n, name_from)) = adjacent.map(|n| (n, h.start)).or(possessive.map(|n| (n, n.start))) {
             let end = extend_title(s, n.end);
@@ -204,10 +212,10 @@ pub fn named_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<
                 start: h.start,
                 end,
                 referent: Referent::One(Actor {
-                    country: h.country.clone().unwrap_or_default(),
-                    agent: n.agent.clone(),
+                    country: h.entry.country.clone().unwrap_or_default(),
+                    agent: n.entry.agent.clone(),
                     name: Some(s.span_text(name_from, end).to_string()),
-                    role: n.role.clone(),
+                    role: n.entry.role.clone(),
                     is_person: false,
                 }),
                 how: vec![how(h), how(n)],
@@ -224,9 +232,9 @@ pub fn named_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<
                     end,
                     referent: Referent::One(Actor {
                         country: String::new(),
-                        agent: h.agent.clone(),
+                        agent: h.entry.agent.clone(),
                         name: Some(s.span_text(h.start, end).to_string()),
-                        role: h.role.clone(),
+                        role: h.entry.role.clone(),
                         is_person: false,
                     }),
                     how: vec![how(h)],
@@ -246,10 +254,10 @@ pub fn named_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<
                     start: h.start,
                     end: h.end,
                     referent: Referent::One(Actor {
-                        country: h.country.clone().unwrap_or_default(),
-                        agent: h.agent.clone().or_else(|| (h.kind == ActorKind::Person).then(|| "GOV".to_string())),
+                        country: h.entry.country.clone().unwrap_or_default(),
+                        agent: h.entry.agent.clone().or_else(|| (h.kind == ActorKind::Person).then(|| "GOV".to_string())),
                         name: named.then(|| s.span_text(h.start, h.end).to_string()),
-                        role: h.role.clone(),
+                        role: h.entry.role.clone(),
                         is_person: h.kind == ActorKind::Person,
                     }),
                     how: vec![how(h)],
@@ -267,8 +275,9 @@ pub fn named_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<
         l.extend(named);
     }
     // A parenthesis is an aside (`Director General (South Asia and SAARC) X summoned`,
-    // `the Democratic People's Republic of Korea (DPRK)`): what it names is no party.
-    if !ctx.keep_media {
+    // `the Democratic People's Republic of Korea (DPRK)`): what it names is no party. Without
+    // an opening parenthesis every depth is 0.
+    if !ctx.keep_media && s.norms.iter().any(|w| w == "(") {
         let mut depth = vec![0i32; s.tokens.len()];
         let mut d = 0;
         for (k, slot) in depth.iter_mut().enumerate() {
@@ -305,20 +314,49 @@ pub fn resolve_mentions(s: &Sent, ctx: &Context, named: Vec<Mention>) -> Vec<Men
 }
 
 /// Words that start with a capital but are no part of a person's name.
-const NOT_NAMES: &[&str] = &[
-    "The", "A", "An", "President", "Minister", "Mr", "Mrs", "Ms", "Dr", "Comrade", "On", "In", "At", "For", "And", "But",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
-    "April", "May", "June", "July", "August", "September", "October", "November", "December", "He", "She", "It",
-    "They", "We", "This", "That", "Foreign", "Ministry", "Affairs", "General", "Secretary", "Prime", "State",
-];
+fn not_name(w: &str) -> bool {
+    matches!(
+        w,
+        "The" | "A" | "An" | "President" | "Minister" | "Mr" | "Mrs" | "Ms" | "Dr" | "Comrade" | "On" | "In" | "At" | "For" | "And" | "But"
+            | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday" | "January" | "February" | "March"
+            | "April" | "May" | "June" | "July" | "August" | "September" | "October" | "November" | "December" | "He" | "She" | "It"
+            | "They" | "We" | "This" | "That" | "Foreign" | "Ministry" | "Affairs" | "General" | "Secretary" | "Prime" | "State"
+    )
+}
 
+/// A capitalised word of letters and hyphens, not all capitals, that can be part of a name.
 fn name_token(s: &Sent, k: usize) -> bool {
     let t = s.text_of(k);
+    // Most tokens are ASCII: a lower-case or non-letter start settles it, and an ASCII word
+    // is checked in one pass (not all capitals: a lower-case letter or a hyphen after the
+    // first); a word with other characters takes the general test.
+    if let [first, rest @ ..] = t.as_bytes() {
+        if first.is_ascii() {
+            if !first.is_ascii_uppercase() {
+                return false;
+            }
+            let mut not_all_caps = false;
+            let mut ascii = true;
+            for &c in rest {
+                if c.is_ascii_lowercase() || c == b'-' {
+                    not_all_caps = true;
+                } else if !c.is_ascii() {
+                    ascii = false;
+                    break;
+                } else if !c.is_ascii_uppercase() {
+                    return false;
+                }
+            }
+            if ascii {
+                return not_all_caps && !not_name(t);
+            }
+        }
+    }
     t.chars().next().is_some_and(char::is_uppercase)
         && t.chars().all(|c| c.is_alphabetic() || c == '-')
         && t.chars().count() > 1
         && !t.chars().all(char::is_uppercase)
-        && !NOT_NAMES.contains(&t)
+        && !not_name(t)
 }
 
 /// Lower-case particles inside names: `Alberto van Klaveren`, `Musaad bin Mohammed`.
@@ -329,6 +367,9 @@ fn particle(s: &Sent, k: usize) -> bool {
 /// Names the document taught earlier, on tokens no other mention covers.
 fn learned_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
+    if ctx.learned.is_empty() {
+        return out;
+    }
     let covered = |k: usize, out: &[Mention]| found.iter().chain(out.iter()).any(|m| m.start <= k && k < m.end);
     for k in 0..s.tokens.len() {
         if covered(k, &out) || !name_token(s, k) {
@@ -358,7 +399,7 @@ fn learned_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> 
 fn name_titles(s: &Sent, ms: &mut Vec<Mention>) -> Vec<Learned> {
     let mut learned = Vec::new();
     let n = s.tokens.len();
-    let starts: Vec<usize> = ms.iter().map(|m| m.start).collect();
+    // Mentions keep their starts in this loop (only the titled one grows to the right).
     for i in 0..ms.len() {
         let is_title = ms[i].kind == MentionKind::Title && matches!(&ms[i].referent, Referent::One(a) if !a.country.is_empty());
         if !is_title {
@@ -366,7 +407,7 @@ fn name_titles(s: &Sent, ms: &mut Vec<Mention>) -> Vec<Learned> {
         }
         // TITLE Name Name
         let mut j = ms[i].end;
-        while j < n && j < ms[i].end + 4 && !starts.contains(&j) && (name_token(s, j) || (j > ms[i].end && particle(s, j) && j + 1 < n && name_token(s, j + 1))) {
+        while j < n && j < ms[i].end + 4 && !ms.iter().any(|m| m.start == j) && (name_token(s, j) || (j > ms[i].end && particle(s, j) && j + 1 < n && name_token(s, j + 1))) {
             j += 1;
         }
         if j - ms[i].end >= 2 {
@@ -428,14 +469,14 @@ fn name_titles(s: &Sent, ms: &mut Vec<Mention>) -> Vec<Learned> {
 fn describe(h: &Hit) -> String {
     let kind = format!("{:?}", h.kind).to_lowercase();
     let mut parts = vec![kind];
-    if let Some(c) = &h.country {
+    if let Some(c) = &h.entry.country {
         parts.push(c.clone());
     }
-    if let Some(a) = &h.agent {
+    if let Some(a) = &h.entry.agent {
         parts.push(a.clone());
     }
     if h.kind == ActorKind::Person || h.kind == ActorKind::Body {
-        parts.push(format!("\"{}\"", h.name));
+        parts.push(format!("\"{}\"", h.entry.name));
     }
     parts.join(" ")
 }
@@ -478,6 +519,9 @@ fn extend_title(s: &Sent, mut end: usize, in_hit: &[bool]) -> usize {
 /// coordinated titles closed by `of COUNTRY` take that country.
 fn attach_of_country(s: &Sent, ms: &mut Vec<Mention>) {
     let n = ms.len();
+    if !ms.iter().any(|m| m.kind == MentionKind::Title && matches!(&m.referent, Referent::One(a) if a.country.is_empty())) {
+        return;
+    }
     let mut remove = vec![false; n];
     for i in 0..n {
         let is_title_without_country = ms[i].kind == MentionKind::Title
@@ -624,9 +668,22 @@ fn opens_pair_phrase(w: &str) -> bool {
     matches!(w, "the" | "both" | "each" | "one")
 }
 
+/// The second words of [`PAIR_PHRASES`]: after most openers (`the`) comes none of them.
+fn continues_pair_phrase(w: &str) -> bool {
+    matches!(w, "two" | "sides" | "countries" | "nations" | "leaders" | "governments" | "supreme" | "top" | "peoples" | "other" | "another")
+}
+
 /// The first words of [`SPEAKER_PHRASES`].
 fn opens_speaker_phrase(w: &str) -> bool {
     matches!(w, "our" | "we" | "us" | "i")
+}
+
+/// The words a pronoun or dyad phrase can start with: [`coref_mentions`] passes over any
+/// other token.
+fn opens_coref(w: &str) -> bool {
+    opens_pair_phrase(w)
+        || opens_speaker_phrase(w)
+        || matches!(w, "it" | "they" | "them" | "message" | "letter" | "telegram" | "cable" | "he" | "she" | "him" | "his" | "her")
 }
 
 fn agent_of_phrase(words: &[&str]) -> Option<String> {
@@ -653,13 +710,13 @@ fn coref_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> {
     let covered = |k: usize| found.iter().any(|m| m.start <= k && k < m.end);
     let mut k = 0;
     while k < s.tokens.len() {
-        if covered(k) {
+        let w = s.norms[k].as_str();
+        if !opens_coref(w) || covered(k) {
             k += 1;
             continue;
         }
         let mut matched = false;
-        let w = s.norms[k].as_str();
-        if let (Some((a, b)), true) = (ctx.pair, opens_pair_phrase(w)) {
+        if let (Some((a, b)), true) = (ctx.pair, opens_pair_phrase(w) && s.norm_opt(k + 1).is_some_and(continues_pair_phrase)) {
             for p in PAIR_PHRASES {
                 if matches_at(s, k, p) {
                     let agent = agent_of_phrase(p);
@@ -832,8 +889,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn name_tokens() {
+        let lemmas = dyad_dict::Lemmatizer::new();
+        let text = "Maria Zakharova-Ivanova of the MFA , O'Neil Élodie ÉTAT Ö X- A-B Al-Sayed X2 The Ms x Éa";
+        let s = Sent::new(text, &lemmas);
+        let general = |t: &str| {
+            t.chars().next().is_some_and(char::is_uppercase)
+                && t.chars().all(|c| c.is_alphabetic() || c == '-')
+                && t.chars().count() > 1
+                && !t.chars().all(char::is_uppercase)
+                && !not_name(t)
+        };
+        for k in 0..s.tokens.len() {
+            assert_eq!(name_token(&s, k), general(s.text_of(k)), "{}", s.text_of(k));
+        }
+        let names: Vec<&str> = (0..s.tokens.len()).filter(|&k| name_token(&s, k)).map(|k| s.text_of(k)).collect();
+        assert_eq!(names, ["Maria", "Zakharova", "Ivanova", "Neil", "Élodie", "Al", "Sayed", "Éa"]);
+    }
+
+    #[test]
     fn phrase_openers_cover_every_phrase() {
-        assert!(PAIR_PHRASES.iter().all(|p| opens_pair_phrase(p[0])));
+        assert!(PAIR_PHRASES.iter().all(|p| opens_pair_phrase(p[0]) && continues_pair_phrase(p[1])));
         assert!(SPEAKER_PHRASES.iter().all(|p| opens_speaker_phrase(p[0])));
     }
 }

@@ -1,5 +1,5 @@
 //! One sentence prepared for coding: tokens, their normalized forms and lemma keys, and the
-//! space-joined normalized string that dictionary automata run over.
+//! space-joined normalized string that dictionary phrases are matched in.
 //!
 //! [`Sent`] keeps the map between positions in that joined string and token indices, and
 //! every token's byte span in the sentence, so matches map back to the original text.
@@ -88,6 +88,11 @@ impl<'t> Sent<'t> {
             keys.push(Form(key));
         }
         Sent { text, tokens, norms, keys, joined, starts }
+    }
+
+    /// Byte offset in `joined` where each token starts.
+    pub fn token_starts(&self) -> &[usize] {
+        &self.starts
     }
 
     /// The token starting at byte `pos` of `joined`.

@@ -1,13 +1,12 @@
-//! Actor and agent entries and the phrase automaton that finds them in text.
+//! Actor and agent entries and the phrase table that finds them in text.
 //!
 //! [`ActorIndex`] holds every [`ActorEntry`] (a state's name, adjective or capital; an IGO; an
-//! institution; a person with a dated role; a generic agent title) and one Aho-Corasick
-//! automaton over all their phrases in normalized form (`normalize_phrase`). Matching is on
-//! the normalized token string of a sentence; the coder checks token edges, case-sensitive
-//! phrases and dates. One phrase may name several entries (Putin as president and as prime
-//! minister): [`ActorIndex::entries_of`] returns all of them.
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+//! institution; a person with a dated role; a generic agent title) and one hash table of all
+//! their phrases in normalized form (`normalize_phrase`) and of the runs of first words that
+//! begin them. Matching is on the normalized token string of a sentence, whole words at a
+//! time, so every match starts and ends on token edges; the coder maps them to tokens and
+//! checks case-sensitive phrases and dates. One phrase may name several entries (Putin as
+//! president and as prime minister): [`ActorIndex::entries_of`] returns all of them.
 
 use crate::{fields, normalize_phrase, Diagnostic, FastMap, Origin};
 
@@ -66,6 +65,7 @@ pub struct PhraseLink {
     pub cased: Option<String>,
 }
 
+/// A phrase found in a normalized token string: bytes `[start, end)` of that string.
 #[derive(Clone, Copy, Debug)]
 pub struct PhraseMatch {
     pub start: usize,
@@ -73,19 +73,70 @@ pub struct PhraseMatch {
     pub phrase: u32,
 }
 
+/// No phrase: the key is only the beginning of longer ones.
+const NO_PHRASE: u32 = u32::MAX;
+
+/// What a key of [`ActorIndex`]'s table is: a phrase, the beginning of longer phrases (its
+/// first words), or both.
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    phrase: u32,
+    longer: bool,
+}
+
 pub struct ActorIndex {
     pub entries: Vec<ActorEntry>,
     links: Vec<Vec<PhraseLink>>,
     phrases: Vec<String>,
-    automaton: Option<AhoCorasick>,
+    /// Every phrase and every run of its first words (`united`, `united states` for `united
+    /// states army`), split at single spaces.
+    table: FastMap<Box<[u8]>, Slot>,
 }
 
 impl ActorIndex {
-    /// Leftmost-longest matches of phrases in a normalized token string. Matches may start
-    /// or end inside a token: the caller checks edges.
+    /// Every occurrence of a phrase in a normalized token string (tokens' normal forms joined
+    /// by single spaces) that starts at a token and ends at the end of a non-empty one,
+    /// overlapping ones included, by start and then end.
+    ///
+    /// A phrase is normalized the same way, so an occurrence on token edges is a run of whole
+    /// words of the string; each word that begins a phrase is extended a word at a time while
+    /// what it covers begins some phrase. Normal forms hold no spaces, but may be empty (a
+    /// lone `.`): an empty token leaves two spaces in a row, and a phrase can hold them too
+    /// (`St. Kitts`: `st  kitts`), so words here are what lies between single spaces.
     pub fn find(&self, normalized: &str) -> Vec<PhraseMatch> {
-        let Some(ac) = &self.automaton else { return Vec::new() };
-        ac.find_overlapping_iter_guard(normalized)
+        let starts: Vec<usize> =
+            std::iter::once(0).chain(normalized.bytes().enumerate().filter(|&(_, b)| b == b' ').map(|(i, _)| i + 1)).collect();
+        self.find_at(normalized, &starts)
+    }
+
+    /// [`find`](Self::find) when the caller knows where each token starts in `normalized`
+    /// (the string is not scanned for spaces). `starts` are offsets in increasing order, one
+    /// per token; empty tokens before the first word all start at 0.
+    pub fn find_at(&self, normalized: &str, starts: &[usize]) -> Vec<PhraseMatch> {
+        let mut out = Vec::new();
+        let bytes = normalized.as_bytes();
+        // Where token `t`'s word ends: before the next token's separator, or at the end.
+        let end_of = |t: usize| starts.get(t + 1).map_or(bytes.len(), |&n| n.saturating_sub(1));
+        for (i, &start) in starts.iter().enumerate() {
+            // An empty token before the first word has no word of its own.
+            if starts.get(i + 1) == Some(&start) {
+                continue;
+            }
+            let mut last = i;
+            loop {
+                let end = end_of(last);
+                let Some(slot) = bytes.get(start..end).and_then(|k| self.table.get(k)) else { break };
+                // A match must not end on an empty token (the space before `end`).
+                if slot.phrase != NO_PHRASE && end > start && bytes[end - 1] != b' ' {
+                    out.push(PhraseMatch { start, end, phrase: slot.phrase });
+                }
+                if !slot.longer || last + 1 == starts.len() {
+                    break;
+                }
+                last += 1;
+            }
+        }
+        out
     }
 
     pub fn entries_of(&self, phrase: u32) -> &[PhraseLink] {
@@ -98,32 +149,18 @@ impl ActorIndex {
 
     /// Every entry whose phrases include `normalized` exactly.
     pub fn lookup(&self, normalized: &str) -> Vec<&ActorEntry> {
-        self.phrases
-            .iter()
-            .position(|p| p == normalized)
-            .map(|i| self.links[i].iter().map(|l| &self.entries[l.entry as usize]).collect())
+        self.table
+            .get(normalized.as_bytes())
+            .filter(|s| s.phrase != NO_PHRASE)
+            .map(|s| self.links[s.phrase as usize].iter().map(|l| &self.entries[l.entry as usize]).collect())
             .unwrap_or_default()
-    }
-}
-
-trait FindAll {
-    fn find_overlapping_iter_guard(&self, text: &str) -> Vec<PhraseMatch>;
-}
-
-impl FindAll for AhoCorasick {
-    /// All matches, overlapping, so the caller can choose the longest one that sits on token
-    /// edges (a leftmost-longest automaton would hide "us" behind a non-edge "usa...").
-    fn find_overlapping_iter_guard(&self, text: &str) -> Vec<PhraseMatch> {
-        self.find_overlapping_iter(text)
-            .map(|m| PhraseMatch { start: m.start(), end: m.end(), phrase: m.pattern().as_u32() })
-            .collect()
     }
 }
 
 #[derive(Default)]
 pub(crate) struct Builder {
     entries: Vec<ActorEntry>,
-    by_phrase: FastMap<String, u32>,
+    table: FastMap<Box<[u8]>, Slot>,
     phrases: Vec<String>,
     links: Vec<Vec<PhraseLink>>,
 }
@@ -163,11 +200,10 @@ impl Builder {
             let cased = cased.then(|| {
                 dyad_text::tokenize(p).iter().map(|t| t.span.of(p).replace('.', "")).collect::<Vec<_>>().join(" ")
             });
-            let id = *self.by_phrase.entry(norm.clone()).or_insert_with(|| {
-                self.phrases.push(norm);
-                self.links.push(Vec::new());
-                (self.phrases.len() - 1) as u32
-            });
+            let id = match self.table.get(norm.as_bytes()) {
+                Some(slot) if slot.phrase != NO_PHRASE => slot.phrase,
+                _ => self.add_phrase(norm),
+            };
             self.links[id as usize].push(PhraseLink { entry, cased });
         }
     }
@@ -248,11 +284,20 @@ impl Builder {
         }
     }
 
+    /// A new phrase's id; the phrase and the runs of its first words go into the table.
+    fn add_phrase(&mut self, norm: String) -> u32 {
+        let id = self.phrases.len() as u32;
+        for (at, _) in norm.match_indices(' ') {
+            self.table.entry(norm.as_bytes()[..at].into()).or_insert(Slot { phrase: NO_PHRASE, longer: true }).longer = true;
+        }
+        self.table.entry(norm.as_bytes().into()).or_insert(Slot { phrase: NO_PHRASE, longer: false }).phrase = id;
+        self.phrases.push(norm);
+        self.links.push(Vec::new());
+        id
+    }
+
     pub(crate) fn build(self) -> ActorIndex {
-        let automaton = (!self.phrases.is_empty())
-            .then(|| AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&self.phrases).ok())
-            .flatten();
-        ActorIndex { entries: self.entries, links: self.links, phrases: self.phrases, automaton }
+        ActorIndex { entries: self.entries, links: self.links, phrases: self.phrases, table: self.table }
     }
 }
 
@@ -280,7 +325,7 @@ mod tests {
         );
         assert!(d.is_empty(), "{d:?}");
         let idx = b.build();
-        let ms = idx.find("putin met us officials");
+        let ms = idx.find(&joined("Putin met US officials"));
         let putin = ms.iter().find(|m| idx.phrase(m.phrase) == "putin").unwrap();
         assert_eq!(idx.entries_of(putin.phrase).len(), 2);
         let us = ms.iter().find(|m| idx.phrase(m.phrase) == "us").unwrap();
@@ -288,5 +333,99 @@ mod tests {
         let pm = &idx.entries[1];
         assert_eq!(pm.distance(20100101), 0);
         assert!(pm.distance(20200101) > 0);
+    }
+
+    /// A sentence's normal forms joined as the coder joins them (`Sent::joined`), with each
+    /// token's start in that string and the length of its form.
+    fn joined_with_starts(text: &str) -> (String, Vec<usize>, Vec<usize>) {
+        let mut joined = String::new();
+        let (mut starts, mut lens) = (Vec::new(), Vec::new());
+        for t in dyad_text::tokenize(text) {
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            starts.push(joined.len());
+            let form = dyad_text::normal_form(t.span.of(text));
+            lens.push(form.len());
+            joined.push_str(&form);
+        }
+        (joined, starts, lens)
+    }
+
+    fn joined(text: &str) -> String {
+        joined_with_starts(text).0
+    }
+
+    /// The phrases found in `text` as `(matched text, phrase)`, in order.
+    fn found(idx: &ActorIndex, text: &str) -> Vec<(String, String)> {
+        let j = joined(text);
+        idx.find(&j).iter().map(|m| (j[m.start..m.end].to_string(), idx.phrase(m.phrase).to_string())).collect()
+    }
+
+    #[test]
+    fn phrases_match_whole_tokens_only() {
+        let mut b = Builder::default();
+        let mut d = Vec::new();
+        b.load_actors(
+            "actors/t.tsv",
+            "FRD\t-\t-\t-\tname\t-\tFreedonia|Fr.|Grand Duchy of Freedonia|F.D.\tdyad\n\
+             FRD\tMIL\t-\t-\tbody\t-\tFreedonian Navy|Freedonian Navy Reserve|Navy Reserve\tdyad\n\
+             SYL\t-\t-\t-\tname\t-\tSylvania|St. Sylvania|O'Sylvania\tdyad\n\
+             SYL\t-\t-\t-\tcapital\t-\tPort Sylvan\tdyad\n",
+            &mut d,
+        );
+        b.load_agents("agents.tsv", "GOV\tminister|minister of war|war\tdyad\n", &mut d);
+        assert!(d.is_empty(), "{d:?}");
+        let idx = b.build();
+        let pairs = |v: &[(&str, &str)]| v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect::<Vec<_>>();
+        // Overlapping phrases are all found, by start then end; the coder keeps the longest.
+        assert_eq!(
+            found(&idx, "The Freedonian Navy Reserve sailed."),
+            pairs(&[("freedonian navy", "freedonian navy"), ("freedonian navy reserve", "freedonian navy reserve"), ("navy reserve", "navy reserve")])
+        );
+        // Dots: an acronym is one token (`F.D.` -> `fd`); `St.` and `Fr.` leave an empty
+        // token, so two spaces inside a phrase and none at its end.
+        assert_eq!(found(&idx, "F.D. forces"), pairs(&[("fd", "fd")]));
+        assert_eq!(found(&idx, "in St. Sylvania"), pairs(&[("st  sylvania", "st  sylvania"), ("sylvania", "sylvania")]));
+        assert_eq!(found(&idx, "Fr. said"), pairs(&[]));
+        assert_eq!(idx.lookup("fr ").len(), 1);
+        // An apostrophe is a token of its own before a long word, a clitic before a short one.
+        assert_eq!(found(&idx, "O'Sylvania's minister"), pairs(&[("o ' sylvania", "o ' sylvania"), ("sylvania", "sylvania"), ("minister", "minister")]));
+        // No match inside a token or across part of one: `Sylvanian`, `Port Sylvania`, `warfare`.
+        assert_eq!(found(&idx, "Sylvanian ports; Port Sylvania warfare"), pairs(&[("sylvania", "sylvania")]));
+        assert_eq!(found(&idx, "the minister of war in Port Sylvan"), pairs(&[
+            ("minister", "minister"),
+            ("minister of war", "minister of war"),
+            ("war", "war"),
+            ("port sylvan", "port sylvan"),
+        ]));
+        // A sentence that opens with dots (empty forms, no separators before the first word).
+        assert_eq!(found(&idx, "... Grand Duchy of Freedonia"), pairs(&[("grand duchy of freedonia", "grand duchy of freedonia"), ("freedonia", "freedonia")]));
+        assert!(idx.find("").is_empty());
+        assert_eq!(idx.lookup("st  sylvania").len(), 1);
+        assert!(idx.lookup("st").is_empty());
+
+        // The same as every substring that is a phrase and sits on token edges.
+        for text in ["Freedonia and St. Sylvania: the Minister of War of Freedonia, F.D. and Fr. minister.", ". . Navy Reserve ...", "war war", "", ".", "Fr. . Sylvania"] {
+            let (j, starts, lens) = joined_with_starts(text);
+            // The coder's test of token edges (`Sent::token_starting_at`, `token_ending_at`).
+            let starting = |pos: usize| starts.binary_search(&pos).is_ok();
+            let ending = |pos: usize| {
+                let i = starts.binary_search(&pos).unwrap_or_else(|i| i);
+                i.checked_sub(1).is_some_and(|t| starts[t] + lens[t] == pos)
+            };
+            let mut naive = Vec::new();
+            for a in 0..=j.len() {
+                for e in a + 1..=j.len() {
+                    if j.is_char_boundary(a) && j.is_char_boundary(e) && starting(a) && ending(e) && !idx.lookup(&j[a..e]).is_empty() {
+                        naive.push((a, e));
+                    }
+                }
+            }
+            let fast: Vec<(usize, usize)> = idx.find(&j).iter().map(|m| (m.start, m.end)).collect();
+            assert_eq!(fast, naive, "{text}");
+            let at: Vec<(usize, usize)> = idx.find_at(&j, &starts).iter().map(|m| (m.start, m.end)).collect();
+            assert_eq!(at, naive, "{text}");
+        }
     }
 }
