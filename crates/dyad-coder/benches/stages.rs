@@ -38,6 +38,7 @@ fn ctx() -> Context<'static> {
         explain: false,
         learned: &[],
         last_subject: None,
+        last_subject_partner: None,
     }
 }
 
@@ -50,7 +51,8 @@ fn tokenize() {
 #[divan::bench]
 fn prepare_sentence() {
     let d = dict();
-    let n: usize = SENTENCES.iter().map(|s| Sent::new(divan::black_box(s), &d.lemmas).keys.len()).sum();
+    let arena = bumpalo::Bump::new();
+    let n: usize = SENTENCES.iter().map(|s| Sent::new(divan::black_box(s), &d.lemmas, &arena).keys.len()).sum();
     assert!(n > 70);
 }
 
@@ -58,7 +60,8 @@ fn prepare_sentence() {
 fn mentions() {
     let d = dict();
     let c = ctx();
-    let sents: Vec<Sent> = SENTENCES.iter().map(|s| Sent::new(s, &d.lemmas)).collect();
+    let arena = bumpalo::Bump::new();
+    let sents: Vec<Sent> = SENTENCES.iter().map(|s| Sent::new(s, &d.lemmas, &arena)).collect();
     let n: usize = sents.iter().map(|s| find_mentions(divan::black_box(s), d, &c, None).len()).sum();
     assert!(n >= 9, "{n}");
 }
@@ -67,10 +70,11 @@ fn mentions() {
 fn triggers() {
     let d = dict();
     let c = ctx();
+    let arena = bumpalo::Bump::new();
     let prepared: Vec<_> = SENTENCES
         .iter()
         .map(|s| {
-            let sent = Sent::new(s, &d.lemmas);
+            let sent = Sent::new(s, &d.lemmas, &arena);
             let ms = find_mentions(&sent, d, &c, None);
             (sent, ms)
         })

@@ -9,6 +9,7 @@
 
 use std::fmt::Write as _;
 
+use bumpalo::Bump;
 use dyad_dict::{Dictionary, FastMap};
 use dyad_record::Event;
 use dyad_text::{layout, BlockKind, LayoutOptions};
@@ -98,7 +99,8 @@ fn ymd_number(d: &str) -> Option<u32> {
 /// The speaker's country from an issuer line: the last state named in it, skipping
 /// `... for Russian Affairs` style portfolios and IGOs (`Representative of DPRK at UN`).
 fn speaker_from_line(dict: &Dictionary, line: &str, date: Option<u32>) -> Option<Actor> {
-    let s = Sent::new(line, &dict.lemmas);
+    let arena = Bump::new();
+    let s = Sent::new(line, &dict.lemmas, &arena);
     let ctx = Context { speaker: None, pair: None, last_person: None, recent_people: &[], date, keep_media: true, explain: false, learned: &[], last_subject: None, last_subject_partner: None };
     let ms = find_mentions(&s, dict, &ctx, None);
     ms.iter()
@@ -124,7 +126,8 @@ fn speaker_from_publisher(dict: &Dictionary, line: &str, date: Option<u32>) -> O
             _ => {}
         }
     }
-    let s = Sent::new(&outside, &dict.lemmas);
+    let arena = Bump::new();
+    let s = Sent::new(&outside, &dict.lemmas, &arena);
     let ctx = Context { speaker: None, pair: None, last_person: None, recent_people: &[], date, keep_media: true, explain: false, learned: &[], last_subject: None, last_subject_partner: None };
     let ms = find_mentions(&s, dict, &ctx, None);
     ms.iter().find_map(|m| match &m.referent {
@@ -178,9 +181,12 @@ fn code_sentence(
     text: &str,
     offset: usize,
     notes: &mut Vec<Note>,
+    arena: &mut Bump,
     mut trace: Option<&mut String>,
 ) -> Vec<Event> {
-    let s = Sent::new(text, &dict.lemmas);
+    // The arena holds the sentence's lower-cased forms; the previous sentence's are done with.
+    arena.reset();
+    let s = Sent::new(text, &dict.lemmas, arena);
     // A sentence-initial `He` continues the previous sentence's subject; elsewhere a pronoun
     // takes the person named last.
     // So does the `he` of a sentence opened by a participle (`Expressing his pleasure ..., he
@@ -538,8 +544,9 @@ fn code_document_traced(dict: &Dictionary, doc: &DocInput, needle: Option<&str>)
         st.known_actors.insert(sp.country.clone(), plain(&sp.country));
     }
     // The title and headings name the dyad the document is about.
+    let arena = Bump::new();
     for t in title.iter() {
-        let s = Sent::new(t, &dict.lemmas);
+        let s = Sent::new(t, &dict.lemmas, &arena);
         let ctx = Context { speaker: st.speaker.as_ref(), pair: None, last_person: None, recent_people: &[], date: date_num, keep_media: false, explain: false, learned: &[], last_subject: None, last_subject_partner: None };
         let ms = find_mentions(&s, dict, &ctx, None);
         st.remember(&ms);
@@ -549,6 +556,7 @@ fn code_document_traced(dict: &Dictionary, doc: &DocInput, needle: Option<&str>)
     let mut dates = DateContext::new(doc_date.as_deref(), needle.is_some());
     dates.find_anchor(lay.sentences.iter().map(|s| s.span.of(text)));
     let mut events = Vec::new();
+    let mut arena = Bump::new();
     for (i, sen) in lay.sentences.iter().enumerate() {
         let t = sen.span.of(text);
         // An interviewer's question asks rather than reports.
@@ -560,7 +568,7 @@ fn code_document_traced(dict: &Dictionary, doc: &DocInput, needle: Option<&str>)
             let _ = writeln!(trace, "document: {}  date: {}  speaker: {}", doc.id, doc_date.as_deref().unwrap_or("none"), st.speaker.as_ref().map(|a| a.country.as_str()).unwrap_or("none"));
             let _ = writeln!(trace, "sentence {i}: {t}");
             let before = notes.len();
-            let found = code_sentence(dict, &mut st, &mut dates, doc.id, i, sen.paragraph, t, sen.span.start, &mut notes, Some(&mut trace));
+            let found = code_sentence(dict, &mut st, &mut dates, doc.id, i, sen.paragraph, t, sen.span.start, &mut notes, &mut arena, Some(&mut trace));
             for n in &notes[before..] {
                 let _ = writeln!(trace, "note: {}", n.message);
             }
@@ -568,7 +576,7 @@ fn code_document_traced(dict: &Dictionary, doc: &DocInput, needle: Option<&str>)
             traces.push((i, trace));
             events.extend(found);
         } else {
-            events.extend(code_sentence(dict, &mut st, &mut dates, doc.id, i, sen.paragraph, t, sen.span.start, &mut notes, None));
+            events.extend(code_sentence(dict, &mut st, &mut dates, doc.id, i, sen.paragraph, t, sen.span.start, &mut notes, &mut arena, None));
         }
     }
     let events = crate::merge::restatements(crate::merge::one_per_sentence(events), doc_date.as_deref());
@@ -597,7 +605,7 @@ pub fn explain_sentence(dict: &Dictionary, sentence: &str, date: Option<&str>, s
     let _ = writeln!(out, "document date: {}", date.unwrap_or("none"));
     let mut dates = DateContext::new(date, true);
     let mut notes = Vec::new();
-    let events = code_sentence(dict, &mut st, &mut dates, "explain", 0, 0, sentence, 0, &mut notes, Some(&mut out));
+    let events = code_sentence(dict, &mut st, &mut dates, "explain", 0, 0, sentence, 0, &mut notes, &mut Bump::new(), Some(&mut out));
     for n in notes {
         let _ = writeln!(out, "note: {}", n.message);
     }

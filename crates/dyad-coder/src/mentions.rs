@@ -892,7 +892,8 @@ mod tests {
     fn name_tokens() {
         let lemmas = dyad_dict::Lemmatizer::new();
         let text = "Maria Zakharova-Ivanova of the MFA , O'Neil Élodie ÉTAT Ö X- A-B Al-Sayed X2 The Ms x Éa";
-        let s = Sent::new(text, &lemmas);
+        let arena = bumpalo::Bump::new();
+        let s = Sent::new(text, &lemmas, &arena);
         let general = |t: &str| {
             t.chars().next().is_some_and(char::is_uppercase)
                 && t.chars().all(|c| c.is_alphabetic() || c == '-')

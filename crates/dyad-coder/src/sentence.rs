@@ -8,18 +8,20 @@ use std::borrow::Cow;
 use std::fmt;
 use std::ops::Deref;
 
+use bumpalo::Bump;
 use dyad_dict::Lemmatizer;
-use dyad_text::{normal_form, tokenize, Token};
+use dyad_text::{is_normal_form, push_normal_form, tokenize, Token};
 
-/// A token's normalized form or lemma key. Most are slices of the sentence itself (a
-/// lower-case word is its own normal form, and its key a prefix of it): only the rest are
-/// copied, so preparing a sentence allocates little.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Form<'t>(Cow<'t, str>);
+/// A token's normalized form or lemma key: a slice of the sentence itself (a lower-case word
+/// is its own normal form, and its key a prefix of it) or of the arena the sentence was
+/// prepared in (the lower-cased `Russia`), so preparing a sentence allocates nothing per token
+/// and reading a form is a plain slice.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Form<'t>(&'t str);
 
-impl Form<'_> {
-    pub fn as_str(&self) -> &str {
-        &self.0
+impl<'t> Form<'t> {
+    pub fn as_str(&self) -> &'t str {
+        self.0
     }
 }
 
@@ -27,31 +29,31 @@ impl Deref for Form<'_> {
     type Target = str;
 
     fn deref(&self) -> &str {
-        &self.0
+        self.0
     }
 }
 
 impl PartialEq<str> for Form<'_> {
     fn eq(&self, other: &str) -> bool {
-        *self.0 == *other
+        self.0 == other
     }
 }
 
 impl PartialEq<&str> for Form<'_> {
     fn eq(&self, other: &&str) -> bool {
-        *self.0 == **other
+        self.0 == *other
     }
 }
 
 impl fmt::Display for Form<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.0)
     }
 }
 
 impl fmt::Debug for Form<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&*self.0, f)
+        fmt::Debug::fmt(self.0, f)
     }
 }
 
@@ -66,24 +68,34 @@ pub struct Sent<'t> {
 }
 
 impl<'t> Sent<'t> {
-    pub fn new(text: &'t str, lemmas: &Lemmatizer) -> Sent<'t> {
+    /// Prepares `text`; forms that are not slices of it are written into `arena`, which must
+    /// live as long as the sentence (one per sentence or per document).
+    pub fn new(text: &'t str, lemmas: &Lemmatizer, arena: &'t Bump) -> Sent<'t> {
         let tokens = tokenize(text);
         let mut norms = Vec::with_capacity(tokens.len());
         let mut keys = Vec::with_capacity(tokens.len());
         let mut joined = String::with_capacity(text.len() + 8);
         let mut starts = Vec::with_capacity(tokens.len());
         for t in &tokens {
-            let norm = normal_form(t.span.of(text));
-            // A key borrows from the sentence when its normal form does, else it is copied.
-            let key = match &norm {
-                Cow::Borrowed(n) => lemmas.key_of(n),
-                Cow::Owned(n) => Cow::Owned(lemmas.key(n)),
-            };
             if !joined.is_empty() {
                 joined.push(' ');
             }
-            starts.push(joined.len());
-            joined.push_str(&norm);
+            let start = joined.len();
+            starts.push(start);
+            let raw = t.span.of(text);
+            // A form is written into `joined`, and kept in the arena unless the text has it.
+            let norm: &'t str = if is_normal_form(raw) {
+                joined.push_str(raw);
+                raw
+            } else {
+                push_normal_form(raw, &mut joined);
+                arena.alloc_str(&joined[start..])
+            };
+            // A key borrows from its form (or is an irregular verb's lemma, copied).
+            let key: &'t str = match lemmas.key_of(norm) {
+                Cow::Borrowed(k) => k,
+                Cow::Owned(k) => arena.alloc_str(&k),
+            };
             norms.push(Form(norm));
             keys.push(Form(key));
         }

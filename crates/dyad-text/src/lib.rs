@@ -15,7 +15,7 @@ mod sentences;
 mod tokens;
 
 pub use sentences::split_sentences;
-pub use tokens::{normal_form, normalize_token, tokenize, Token, TokenKind};
+pub use tokens::{is_normal_form, normal_form, normalize_token, push_normal_form, tokenize, Token, TokenKind};
 
 /// The longest sentence [`layout`] hands on, in bytes: longer ones are cut into pieces of at
 /// most this many bytes, at the last white space before the limit (or at a char boundary

@@ -98,13 +98,29 @@ pub fn normalize_token(s: &str) -> String {
 /// [`normalize_token`], borrowing `s` when it is already in normal form: most tokens of a
 /// text are lower-case words, and a sentence is normalized token by token.
 pub fn normal_form(s: &str) -> Cow<'_, str> {
-    if s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+    if is_normal_form(s) {
         return Cow::Borrowed(s);
     }
-    if s.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        return Cow::Owned(s.to_ascii_lowercase());
-    }
     let mut out = String::with_capacity(s.len());
+    push_normal_form(s, &mut out);
+    Cow::Owned(out)
+}
+
+/// Whether a token is its own normal form (lower-case ASCII letters and digits), the common
+/// case that needs no copy.
+pub fn is_normal_form(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+}
+
+/// Appends the normal form of `s` to `out`: [`normal_form`] for callers that keep their own
+/// buffer.
+pub fn push_normal_form(s: &str, out: &mut String) {
+    if s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        let start = out.len();
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
     let dotted = s.contains('.') && !s.chars().any(|c| c.is_ascii_digit());
     for c in s.chars() {
         match c {
@@ -113,7 +129,6 @@ pub fn normal_form(s: &str) -> Cow<'_, str> {
             c => out.extend(c.to_lowercase()),
         }
     }
-    Cow::Owned(out)
 }
 
 #[cfg(test)]
