@@ -75,10 +75,20 @@ impl Salience {
     }
 
     fn pair(&self, actors: &FastMap<String, Actor>) -> Option<(Actor, Actor)> {
-        let mut v: Vec<(&String, &(u32, usize))> = self.counts.iter().collect();
-        v.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(b.1 .1.cmp(&a.1 .1)).then(a.0.cmp(b.0)));
-        let a = v.first()?.0;
-        let b = v.get(1)?.0;
+        // The two first in the order: most counted, then counted last, then by code. One pass,
+        // as every sentence asks.
+        let rank = |x: &(&String, &(u32, usize)), y: &(&String, &(u32, usize))| y.1 .0.cmp(&x.1 .0).then(y.1 .1.cmp(&x.1 .1)).then(x.0.cmp(y.0));
+        let mut first: Option<(&String, &(u32, usize))> = None;
+        let mut second: Option<(&String, &(u32, usize))> = None;
+        for c in &self.counts {
+            if first.is_none_or(|f| rank(&c, &f).is_lt()) {
+                second = first;
+                first = Some(c);
+            } else if second.is_none_or(|s| rank(&c, &s).is_lt()) {
+                second = Some(c);
+            }
+        }
+        let (a, b) = (first?.0, second?.0);
         Some((actors.get(a)?.clone(), actors.get(b)?.clone()))
     }
 }
