@@ -118,16 +118,37 @@ fn find_with(text: &str, ctx: &Context, explain: bool) -> Vec<TimeExpr> {
         return Vec::new();
     }
     let scan = Scan::new(text, ctx, explain);
+    let cands = candidates(&scan, true);
+    select(&scan, cands, explain)
+}
+
+/// Every rule's proposals, token by token. With `filtered`, a family is asked only where
+/// its `may_start` says one of its rules can begin (most tokens begin none); without, at
+/// every token (the tests check that both propose the same).
+fn candidates(scan: &Scan, filtered: bool) -> Vec<Cand> {
     let mut cands: Vec<Cand> = Vec::new();
     // Rule families in order of specificity: on equal spans the first wins.
     for i in 0..scan.toks.len() {
-        juche::candidates(&scan, i, &mut cands);
-        anniversary::candidates(&scan, i, &mut cands);
-        ranges::candidates(&scan, i, &mut cands);
-        absolute::candidates(&scan, i, &mut cands);
-        relative::candidates(&scan, i, &mut cands);
+        if filtered && !scan.may_start(i) {
+            continue;
+        }
+        if !filtered || juche::may_start(scan, i) {
+            juche::candidates(scan, i, &mut cands);
+        }
+        if !filtered || anniversary::may_start(scan, i) {
+            anniversary::candidates(scan, i, &mut cands);
+        }
+        if !filtered || ranges::may_start(scan, i) {
+            ranges::candidates(scan, i, &mut cands);
+        }
+        if !filtered || absolute::may_start(scan, i) {
+            absolute::candidates(scan, i, &mut cands);
+        }
+        if !filtered || relative::may_start(scan, i) {
+            relative::candidates(scan, i, &mut cands);
+        }
     }
-    select(&scan, cands, explain)
+    cands
 }
 
 /// Words without which no rule fires (besides digits): months, weekdays, calendar units,
@@ -227,7 +248,89 @@ fn select(scan: &Scan, cands: Vec<Cand>, explain: bool) -> Vec<TimeExpr> {
 
 #[cfg(test)]
 mod tests {
-    use super::may_contain_date;
+    use super::*;
+
+    /// Sentences that between them fire every rule of `find`, in upper and lower case.
+    const EVERY_RULE: &[&str] = &[
+        "The accord was signed on June 19, 2024 in Oslo, ratified on the 19th of June, 2024.",
+        "Filed 2024-06-19, stamped 20/06/2024, copied 20.06.2024 and mailed 06/20/2024.",
+        "The envoy arrived on Oct. 19 and left on 21 October, then met on Monday, June 22.",
+        "They met on June 19 last year and again on the 3rd of last month.",
+        "Exports fell in June 2019, rose in 2018 and stalled in March, as in March of last year.",
+        "It began last April, grew in mid-June, peaked in early 2019 and late March 2018.",
+        "Output rose earlier this year, at the end of last month and the beginning of next week.",
+        "They will meet on the 3rd and talk.",
+        "The Juche 109(2020) plan, April, Juche 108(2019) and April 23, Juche 109(2020).",
+        "They marked the 70th anniversary of the establishment of diplomatic relations between the DPRK and China.",
+        "It was the first anniversary of the visit, or the second founding anniversary.",
+        "Trade fell between June and August of last year, from June to August 2019 and from June to August.",
+        "The fair ran from January 15 to 17, 2024, from 15 to 17 January and the 15th-17th of May.",
+        "Rates held from 2018 to 2020, in 2019-2020, since 2018, since last year and from September.",
+        "Prices rose since June 2019, since May 5, from June of last year and in the first half of 2023.",
+        "Aid has flowed from June 2019 on.",
+        "Sales dropped in the third quarter of last year and the last quarter of 2019.",
+        "He spoke today, tonight, yesterday, tomorrow, this morning and last night.",
+        "They met the day before yesterday, will meet the day after tomorrow, and talked the day before.",
+        "She had left the previous day, on Monday, last Monday, and comes next Friday or this coming Tuesday.",
+        "Talks resumed last week, this month, next year, the previous year and the coming month.",
+        "It ended two days ago, a week ago, an hour ago, twenty-five years ago and three decades ago.",
+        "In recent years, recent months, recent weeks and recent days it grew.",
+        "Over the past year, the last two months, the past decade, past three weeks and the past few days.",
+        "THE TALKS ON MONDAY, JUNE 22, 2020 ENDED. The 3rd of May came. Early June was dry.",
+        "The day before, the talks began. The first half of 2023 was calm. A week ago they met.",
+    ];
+
+    /// The rules of `find`; every one must fire on [`EVERY_RULE`].
+    const RULES: &[&str] = &[
+        "ago", "anniversary-of-historic-event", "anniversary-of-known-event", "bare-month",
+        "day-after-tomorrow", "day-before", "day-before-yesterday", "day-month", "day-month-year",
+        "day-of-relative-month", "day-of-this-month", "day-range", "deictic-day", "dmy-dot",
+        "dmy-slash", "explicit-range", "from-month", "half-of-year", "iso-date", "juche-date",
+        "juche-month", "juche-year", "last-weekday", "mdy-slash", "month-day",
+        "month-day-of-relative-year", "month-day-year", "month-of-relative-year", "month-range",
+        "month-range-of-relative-year", "month-range-of-year", "month-year", "next-weekday",
+        "part-of-month", "part-of-relative-month", "part-of-relative-week", "part-of-relative-year",
+        "part-of-year", "past-period", "previous-day", "quarter-of-year", "recent-period",
+        "relative-month", "relative-month-name", "relative-week", "relative-year", "since-point",
+        "from-point", "weekday", "weekday-month-day", "year", "year-span",
+    ];
+
+    /// What `find` reports, as text.
+    fn shown(found: &[TimeExpr]) -> Vec<String> {
+        found
+            .iter()
+            .map(|e| {
+                format!(
+                    "{}..{} {} {} {:?} {}",
+                    e.start, e.end, e.rule, e.value, e.future_value, e.explanation
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn asking_rule_families_only_where_they_may_start_changes_nothing() {
+        let known = vec![(
+            vec!["visit".to_string()],
+            DateValue::Point(PartialDate::ym(2019, 4).unwrap()),
+        )];
+        let mut fired = std::collections::BTreeSet::new();
+        for doc in [PartialDate::ymd(2020, 4, 23), PartialDate::ymd(2024, 6, 14)] {
+            let ctx = Context { doc_date: doc, known: &known };
+            for text in EVERY_RULE {
+                for t in [text.to_string(), text.to_lowercase(), text.to_uppercase()] {
+                    let scan = Scan::new(&t, &ctx, true);
+                    let all = select(&scan, candidates(&scan, false), true);
+                    let filtered = select(&scan, candidates(&scan, true), true);
+                    assert_eq!(shown(&filtered), shown(&all), "{t}");
+                    assert_eq!(shown(&find(&t, &ctx)), shown(&all), "{t}");
+                    fired.extend(all.iter().map(|e| e.rule));
+                }
+            }
+        }
+        let missing: Vec<&&str> = RULES.iter().filter(|r| !fired.contains(*r)).collect();
+        assert!(missing.is_empty(), "no sentence fires {missing:?}");
+    }
 
     #[test]
     fn a_digit_or_a_cue_word_may_hold_a_date() {

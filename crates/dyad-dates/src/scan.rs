@@ -7,7 +7,7 @@
 //! cardinals and ordinals. [`Cand`] is what a rule proposes. This module does
 //! not decide which candidate wins; `find` does.
 
-use crate::token::{tokenize, Lex, Tok, TK};
+use crate::token::{tokenize, Cue, Lex, Tok, TK};
 use std::borrow::Cow;
 
 use crate::{Context, DateValue, Kind};
@@ -214,6 +214,33 @@ impl<'a> Scan<'a> {
         self.t(i)
             .filter(|t| t.kind == TK::Word)
             .map_or(Lex::Other, |t| t.lex)
+    }
+
+    /// The cue word at `i` ("the", "last", "since", ...), if it is one.
+    #[inline]
+    pub fn cue(&self, i: usize) -> Option<Cue> {
+        match self.lex(i) {
+            Lex::Cue(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// A number or an ordinal ("19", "19th") at `i`.
+    #[inline]
+    pub fn numeric(&self, i: usize) -> bool {
+        self.t(i).is_some_and(|t| matches!(t.kind, TK::Num | TK::Ord))
+    }
+
+    /// Token `i` is a number, an ordinal or a word that names something (a month, a weekday,
+    /// a number word or a [`Cue`]): no rule begins anywhere else, so `find` passes over the
+    /// rest without asking the rule families.
+    #[inline]
+    pub fn may_start(&self, i: usize) -> bool {
+        self.t(i).is_some_and(|t| match t.kind {
+            TK::Num | TK::Ord => true,
+            TK::Word => t.lex != Lex::Other,
+            TK::Punct => false,
+        })
     }
 
     /// Capitalised month name (abbreviations may carry a glued '.').

@@ -4,8 +4,9 @@
 //! single punctuation characters, each carrying byte offsets at character
 //! boundaries, so every later span is a valid char-boundary slice of the
 //! input whatever script surrounds it. Each word carries its [`Lex`]: the
-//! month, weekday, cardinal or ordinal it names, looked up once. Nothing here
-//! interprets a date; that is the rules' job.
+//! month, weekday, cardinal or ordinal it names, or the [`Cue`] word a rule
+//! may begin with, looked up once. Nothing here interprets a date; that is
+//! the rules' job.
 
 use std::borrow::Cow;
 
@@ -56,14 +57,53 @@ pub(crate) enum Lex {
     Ordinal(u32),
     /// `twentieth` .. `ninetieth`, `hundredth`.
     TensOrdinal(u32),
+    /// A word a rule may begin with ([`cue_word`]).
+    Cue(Cue),
+}
+
+/// Words besides months, weekdays and numbers that a rule may begin with: the rule
+/// families' `may_start` ask for these, so that a word naming nothing is passed over at once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Cue {
+    The,
+    /// `a` or `an` ("a week ago").
+    A,
+    From,
+    Between,
+    Since,
+    Last,
+    Next,
+    This,
+    Coming,
+    Past,
+    Previous,
+    Current,
+    Early,
+    Late,
+    Mid,
+    Earlier,
+    Later,
+    End,
+    Beginning,
+    Start,
+    Middle,
+    Today,
+    Tonight,
+    Yesterday,
+    Tomorrow,
+    Recent,
+    Juche,
 }
 
 impl Lex {
     /// The meaning of the lower-case word `w`. The word lists share no word.
     fn of(w: &str) -> Lex {
-        // Every listed word has 3 to 11 letters (`jan` .. `seventeenth`).
+        // Every listed word has 3 to 11 letters (`jan` .. `seventeenth`) but `a` and `an`.
         if !(3..=11).contains(&w.len()) {
-            return Lex::Other;
+            return match w {
+                "a" | "an" => Lex::Cue(Cue::A),
+                _ => Lex::Other,
+            };
         }
         month_name(w)
             .map(|(m, abbr)| Lex::Month(m, abbr))
@@ -72,6 +112,7 @@ impl Lex {
             .or_else(|| tens_cardinal(w).map(Lex::TensCardinal))
             .or_else(|| unit_ordinal(w).map(Lex::Ordinal))
             .or_else(|| tens_ordinal(w).map(Lex::TensOrdinal))
+            .or_else(|| cue_word(w).map(Lex::Cue))
             .unwrap_or(Lex::Other)
     }
 }
@@ -302,6 +343,39 @@ fn tens_ordinal(w: &str) -> Option<u32> {
     })
 }
 
+/// The [`Cue`] a lower-case word of 3 to 11 letters is.
+fn cue_word(w: &str) -> Option<Cue> {
+    Some(match w {
+        "the" => Cue::The,
+        "from" => Cue::From,
+        "between" => Cue::Between,
+        "since" => Cue::Since,
+        "last" => Cue::Last,
+        "next" => Cue::Next,
+        "this" => Cue::This,
+        "coming" => Cue::Coming,
+        "past" => Cue::Past,
+        "previous" => Cue::Previous,
+        "current" => Cue::Current,
+        "early" => Cue::Early,
+        "late" => Cue::Late,
+        "mid" => Cue::Mid,
+        "earlier" => Cue::Earlier,
+        "later" => Cue::Later,
+        "end" => Cue::End,
+        "beginning" => Cue::Beginning,
+        "start" => Cue::Start,
+        "middle" => Cue::Middle,
+        "today" => Cue::Today,
+        "tonight" => Cue::Tonight,
+        "yesterday" => Cue::Yesterday,
+        "tomorrow" => Cue::Tomorrow,
+        "recent" => Cue::Recent,
+        "juche" => Cue::Juche,
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -322,6 +396,7 @@ mod tests {
         let lex = |t: &str| tokenize(t).iter().map(|t| t.lex).collect::<Vec<_>>();
         assert_eq!(lex("May Sept. Friday"), vec![Lex::Month(5, false), Lex::Month(9, true), Lex::Other, Lex::Weekday(4)]);
         assert_eq!(lex("one twenty second seventeenth hundredth"), vec![Lex::Cardinal(1), Lex::TensCardinal(20), Lex::Ordinal(2), Lex::Ordinal(17), Lex::TensOrdinal(100)]);
-        assert_eq!(lex("the 3rd 2024 5g"), vec![Lex::Other; 4]);
+        assert_eq!(lex("3rd 2024 5g"), vec![Lex::Other; 3]);
+        assert_eq!(lex("the An since Juche"), vec![Lex::Cue(Cue::The), Lex::Cue(Cue::A), Lex::Cue(Cue::Since), Lex::Cue(Cue::Juche)]);
     }
 }
