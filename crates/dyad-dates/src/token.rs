@@ -8,8 +8,6 @@
 //! may begin with, looked up once. Nothing here interprets a date; that is
 //! the rules' job.
 
-use std::borrow::Cow;
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TK {
     Word,
@@ -19,13 +17,15 @@ pub(crate) enum TK {
 }
 
 #[derive(Clone, Debug)]
-pub(crate) struct Tok<'a> {
+pub(crate) struct Tok {
     pub kind: TK,
     pub start: usize,
     pub end: usize,
-    /// Lowercased text (the character itself for punctuation), borrowed from the text when
-    /// it is lower case already.
-    pub low: Cow<'a, str>,
+    /// Where the lowercased text is in [`Tokens::low`].
+    pub lo: u32,
+    pub hi: u32,
+    /// The character of a punctuation token ('\0' for the others).
+    pub ch: char,
     /// First character is uppercase (month and weekday names must be).
     pub cap: bool,
     /// Value of a number or ordinal; None when it overflows u32.
@@ -36,8 +36,18 @@ pub(crate) struct Tok<'a> {
     pub ws: bool,
     /// Newlines in the whitespace before the token (a blank line ends a sentence).
     pub nls: u8,
+    /// Sentence number, set by the [`crate::scan::Scan`].
+    pub sent: u32,
     /// What the word names (words only; else [`Lex::Other`]).
     pub lex: Lex,
+}
+
+/// The tokens of a text and their lowercased text.
+pub(crate) struct Tokens {
+    pub toks: Vec<Tok>,
+    /// The text lowercased: ASCII tokens lie where they lie in the text; a word with other
+    /// characters is lowercased after its end (its length may change).
+    pub low: String,
 }
 
 /// What a word names for the rules: a month, a weekday or a number. Rules ask about every
@@ -117,107 +127,117 @@ impl Lex {
     }
 }
 
-/// `s` in lower case, copied only when it has upper-case letters.
-fn lower(s: &str) -> Cow<'_, str> {
-    if s.is_ascii() {
-        if s.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Owned(s.to_ascii_lowercase())
+/// End of the run of letters starting at byte `at` (ASCII read a byte at a time).
+fn letters_end(text: &str, mut at: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() {
+            if !b.is_ascii_alphabetic() {
+                break;
+            }
+            at += 1;
         } else {
-            Cow::Borrowed(s)
+            match text.get(at..).and_then(|r| r.chars().next()) {
+                Some(c) if c.is_alphabetic() => at += c.len_utf8(),
+                _ => break,
+            }
         }
-    } else {
-        Cow::Owned(s.to_lowercase())
     }
+    at
 }
 
-pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
+/// Splits `text` into tokens; one pass over its bytes, one copy of it lowercased and no
+/// other allocation but for words outside ASCII.
+pub(crate) fn tokenize(text: &str) -> Tokens {
+    let bytes = text.as_bytes();
+    let mut low = text.to_ascii_lowercase();
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
-    // The character at byte `at`: most text is ASCII, read a byte at a time.
-    let char_at = |at: usize| -> Option<char> {
-        match *text.as_bytes().get(at)? {
-            b if b.is_ascii() => Some(char::from(b)),
-            _ => text.get(at..)?.chars().next(),
-        }
-    };
     let mut ws = true;
     let mut nls: u8 = 0;
-    let mut end = 0;
-    while let Some(c) = char_at(end) {
-        let i = end;
-        end += c.len_utf8();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // The character at `i`: most text is ASCII, read a byte at a time.
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            match text.get(i..).and_then(|r| r.chars().next()) {
+                Some(c) => c,
+                None => break,
+            }
+        };
+        let mut end = i + c.len_utf8();
         if c.is_whitespace() {
             ws = true;
             if c == '\n' {
                 nls = nls.saturating_add(1);
             }
+            i = end;
             continue;
         }
-        let tok = if c.is_ascii_digit() {
-            while char_at(end).is_some_and(|d| d.is_ascii_digit()) {
+        let mut tok = Tok {
+            kind: TK::Punct,
+            start: i,
+            end,
+            lo: i as u32,
+            hi: end as u32,
+            ch: '\0',
+            cap: false,
+            num: None,
+            nd: 0,
+            ws,
+            nls,
+            sent: 0,
+            lex: Lex::Other,
+        };
+        if c.is_ascii_digit() {
+            let mut num = Some(0u32);
+            end = i;
+            while let Some(d) = bytes.get(end).filter(|d| d.is_ascii_digit()) {
+                num = num
+                    .and_then(|n| n.checked_mul(10))
+                    .and_then(|n| n.checked_add(u32::from(d - b'0')));
                 end += 1;
             }
             let dend = end;
             // Letters glued to digits: an ordinal suffix, or a code like "5G".
-            while let Some(d) = char_at(end).filter(|d| d.is_alphabetic()) {
-                end += d.len_utf8();
-            }
-            let suffix = lower(&text[dend..end]);
-            let kind = if suffix.is_empty() {
+            end = letters_end(text, end);
+            let suffix = &text[dend..end];
+            tok.kind = if suffix.is_empty() {
                 TK::Num
-            } else if matches!(&*suffix, "st" | "nd" | "rd" | "th") {
+            } else if ["st", "nd", "rd", "th"]
+                .iter()
+                .any(|s| suffix.eq_ignore_ascii_case(s))
+            {
                 TK::Ord
             } else {
                 TK::Word
             };
-            let low = lower(&text[i..end]);
-            Tok {
-                kind,
-                start: i,
-                end,
-                lex: if kind == TK::Word { Lex::of(&low) } else { Lex::Other },
-                low,
-                cap: false,
-                num: text[i..dend].parse::<u32>().ok(),
-                nd: dend - i,
-                ws,
-                nls,
-            }
+            tok.num = num;
+            tok.nd = dend - i;
         } else if c.is_alphabetic() {
-            while let Some(d) = char_at(end).filter(|d| d.is_alphabetic()) {
-                end += d.len_utf8();
-            }
-            let low = lower(&text[i..end]);
-            Tok {
-                kind: TK::Word,
-                start: i,
-                end,
-                lex: Lex::of(&low),
-                low,
-                cap: c.is_uppercase(),
-                num: None,
-                nd: 0,
-                ws,
-                nls,
-            }
+            end = letters_end(text, end);
+            tok.kind = TK::Word;
+            tok.cap = c.is_uppercase();
         } else {
-            Tok {
-                kind: TK::Punct,
-                start: i,
-                end,
-                low: Cow::Borrowed(&text[i..end]),
-                lex: Lex::Other,
-                cap: false,
-                num: None,
-                nd: 0,
-                ws,
-                nls,
+            tok.ch = c;
+        }
+        tok.end = end;
+        tok.hi = end as u32;
+        if tok.kind == TK::Word {
+            let word = &text[i..end];
+            if !word.is_ascii() {
+                tok.lo = low.len() as u32;
+                low.push_str(&word.to_lowercase());
+                tok.hi = low.len() as u32;
             }
-        };
+            tok.lex = Lex::of(&low[tok.lo as usize..tok.hi as usize]);
+        }
         out.push(tok);
         ws = false;
         nls = 0;
+        i = end;
     }
-    out
+    Tokens { toks: out, low }
 }
 
 /// Month number and whether the word is an abbreviation.
@@ -383,17 +403,29 @@ mod tests {
     #[test]
     fn offsets_are_char_boundaries() {
         let text = "Пхеньян, 19th июня — 2024年 5G";
-        for t in tokenize(text) {
+        for t in tokenize(text).toks {
             assert!(text.get(t.start..t.end).is_some());
         }
-        let kinds: Vec<TK> = tokenize("the 3rd 2024 5g").iter().map(|t| t.kind).collect();
-        assert_eq!(kinds, vec![TK::Word, TK::Ord, TK::Num, TK::Word]);
-        assert_eq!(tokenize("99999999999999")[0].num, None);
+        let kinds: Vec<TK> = tokenize("the 3rd 2024 5g 7TH").toks.iter().map(|t| t.kind).collect();
+        assert_eq!(kinds, vec![TK::Word, TK::Ord, TK::Num, TK::Word, TK::Ord]);
+        assert_eq!(tokenize("99999999999999").toks[0].num, None);
+        assert_eq!(tokenize("4294967295 4294967296").toks.iter().map(|t| t.num).collect::<Vec<_>>(), vec![Some(u32::MAX), None]);
+    }
+
+    #[test]
+    fn words_are_lowercased_in_place_or_after_the_text() {
+        let text = "Der ÜBER-Plan, May\u{a0}5 Ärger\n\nÉTÉ 1st";
+        let t = tokenize(text);
+        let low: Vec<&str> = t.toks.iter().map(|k| &t.low[k.lo as usize..k.hi as usize]).collect();
+        assert_eq!(low, vec!["der", "über", "-", "plan", ",", "may", "5", "ärger", "été", "1st"]);
+        assert_eq!(t.toks.iter().map(|k| k.ch).collect::<String>(), "\0\0-\0,\0\0\0\0\0");
+        assert_eq!(t.toks.iter().map(|k| k.nls).collect::<Vec<_>>(), vec![0, 0, 0, 0, 0, 0, 0, 0, 2, 0]);
+        assert!(t.toks[5].cap && t.toks[5].ws && !t.toks[4].ws);
     }
 
     #[test]
     fn words_are_looked_up_once() {
-        let lex = |t: &str| tokenize(t).iter().map(|t| t.lex).collect::<Vec<_>>();
+        let lex = |t: &str| tokenize(t).toks.iter().map(|t| t.lex).collect::<Vec<_>>();
         assert_eq!(lex("May Sept. Friday"), vec![Lex::Month(5, false), Lex::Month(9, true), Lex::Other, Lex::Weekday(4)]);
         assert_eq!(lex("one twenty second seventeenth hundredth"), vec![Lex::Cardinal(1), Lex::TensCardinal(20), Lex::Ordinal(2), Lex::Ordinal(17), Lex::TensOrdinal(100)]);
         assert_eq!(lex("3rd 2024 5g"), vec![Lex::Other; 3]);
