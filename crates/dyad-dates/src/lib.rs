@@ -152,52 +152,98 @@ fn candidates(scan: &Scan, filtered: bool) -> Vec<Cand> {
 }
 
 /// Words without which no rule fires (besides digits): months, weekdays, calendar units,
-/// deictic days, `ago`, `recent`, `past`, `anniversary`, `Juche`. Given in lower case.
-fn is_cue(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"january" | b"february" | b"march" | b"april" | b"may" | b"june" | b"july" | b"august" | b"september"
-            | b"october" | b"november" | b"december" | b"jan" | b"feb" | b"mar" | b"apr" | b"jun" | b"jul" | b"aug"
-            | b"sep" | b"sept" | b"oct" | b"nov" | b"dec" | b"monday" | b"tuesday" | b"wednesday" | b"thursday"
-            | b"friday" | b"saturday" | b"sunday" | b"today" | b"tonight" | b"yesterday" | b"tomorrow" | b"day"
-            | b"days" | b"week" | b"weeks" | b"weekend" | b"month" | b"months" | b"year" | b"years" | b"decade"
-            | b"decades" | b"century" | b"ago" | b"recent" | b"recently" | b"past" | b"anniversary" | b"juche"
-            | b"fortnight" | b"quarter" | b"morning" | b"afternoon" | b"evening" | b"night" | b"overnight"
-            | b"previous"
-    )
+/// deictic days, `ago`, `recent`, `past`, `anniversary`, `Juche`. Given in lower case; each
+/// has 3 to 11 letters.
+const CUES: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "today", "tonight", "yesterday", "tomorrow", "day", "days", "week",
+    "weeks", "weekend", "month", "months", "year", "years", "decade", "decades", "century", "ago",
+    "recent", "recently", "past", "anniversary", "juche", "fortnight", "quarter", "morning",
+    "afternoon", "evening", "night", "overnight", "previous",
+];
+
+/// A run of up to 12 ASCII letters as a number, five bits a letter (`a` and `A` are 1, `z`
+/// and `Z` 26): equal numbers, equal words but for case.
+const fn word_key(w: &[u8]) -> u64 {
+    let mut k = 0u64;
+    let mut i = 0;
+    while i < w.len() {
+        k = (k << 5) | (w[i] & 31) as u64;
+        i += 1;
+    }
+    k
+}
+
+/// The [`CUES`] as [`word_key`]s, sorted for a binary search.
+static CUE_KEYS: [u64; CUES.len()] = {
+    let mut keys = [0u64; CUES.len()];
+    let mut i = 0;
+    while i < CUES.len() {
+        keys[i] = word_key(CUES[i].as_bytes());
+        i += 1;
+    }
+    let mut i = 1;
+    while i < keys.len() {
+        let mut j = i;
+        while j > 0 && keys[j - 1] > keys[j] {
+            let k = keys[j];
+            keys[j] = keys[j - 1];
+            keys[j - 1] = k;
+            j -= 1;
+        }
+        i += 1;
+    }
+    keys
+};
+
+/// For each length, the first letters (bit `letter & 31`) and the last letters of the
+/// [`CUES`] of that length: most words are ruled out by these two bits without a search.
+static CUE_ENDS: [(u32, u32); 12] = {
+    let mut ends = [(0u32, 0u32); 12];
+    let mut i = 0;
+    while i < CUES.len() {
+        let w = CUES[i].as_bytes();
+        ends[w.len()].0 |= 1 << (w[0] & 31);
+        ends[w.len()].1 |= 1 << (w[w.len() - 1] & 31);
+        i += 1;
+    }
+    ends
+};
+
+/// Whether a run of `len` ASCII letters with [`word_key`] `key` is one of the [`CUES`], in
+/// any case.
+#[inline]
+fn is_cue(len: usize, key: u64) -> bool {
+    let Some(&(firsts, lasts)) = CUE_ENDS.get(len) else {
+        return false;
+    };
+    len >= 3
+        && firsts & (1 << ((key >> (5 * (len - 1))) & 31)) != 0
+        && lasts & (1 << (key & 31)) != 0
+        && CUE_KEYS.binary_search(&key).is_ok()
 }
 
 /// Whether `text` may hold a temporal expression: a digit or one of the cue words (a run of
-/// ASCII letters, in any case). Every sentence is asked, so it reads bytes and allocates
-/// nothing.
+/// ASCII letters, in any case). Every sentence is asked, so it reads each byte once, packs
+/// the letters of a run into a number as it goes and allocates nothing.
 pub fn may_contain_date(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let mut word = [0u8; 11];
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_digit() {
-            return true;
-        }
-        if !b.is_ascii_alphabetic() {
-            i += 1;
+    let (mut key, mut len) = (0u64, 0usize);
+    for &b in text.as_bytes() {
+        // The letter's place in the alphabet (0 for `a` and `A`); 26 and above for the rest.
+        let letter = (b | 0x20).wrapping_sub(b'a');
+        if letter < 26 {
+            key = (key << 5) | u64::from(letter + 1);
+            len += 1;
             continue;
         }
-        let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-            i += 1;
+        if b.is_ascii_digit() || is_cue(len, key) {
+            return true;
         }
-        let run = &bytes[start..i];
-        if (3..=11).contains(&run.len()) {
-            for (w, b) in word.iter_mut().zip(run) {
-                *w = b.to_ascii_lowercase();
-            }
-            if is_cue(&word[..run.len()]) {
-                return true;
-            }
-        }
+        (key, len) = (0, 0);
     }
-    false
+    is_cue(len, key)
 }
 
 /// Longest-first greedy choice of non-overlapping candidates.
@@ -330,6 +376,36 @@ mod tests {
         }
         let missing: Vec<&&str> = RULES.iter().filter(|r| !fired.contains(*r)).collect();
         assert!(missing.is_empty(), "no sentence fires {missing:?}");
+    }
+
+    /// The word-by-word look [`may_contain_date`] packs into numbers.
+    fn may_contain_date_plainly(text: &str) -> bool {
+        text.bytes().any(|b| b.is_ascii_digit())
+            || text
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .any(|w| CUES.contains(&w.to_ascii_lowercase().as_str()))
+    }
+
+    #[test]
+    fn cue_words_are_found_in_any_case_and_nothing_else() {
+        for w in CUES {
+            assert!((3..=11).contains(&w.len()), "{w}");
+            for t in [w.to_string(), w.to_uppercase(), format!("In {w}, yes"), format!("é{w}é")] {
+                assert!(may_contain_date(&t), "{t}");
+            }
+            for t in [&w[1..], &w[..w.len() - 1], &format!("{w}s")[..], &format!("x{w}")[..]] {
+                assert_eq!(may_contain_date(t), may_contain_date_plainly(t), "{t}");
+            }
+        }
+        for t in EVERY_RULE.iter().copied().chain([
+            "Russia condemned Japan.",
+            "Officials said the weather in the capital was mild for the season.",
+            "The mayor's daily weekday meetings were friendly; MONDAYS are not cues.",
+            "Ünïcödé Äpril février juche\u{a0}Mayor",
+            "abcdefghijklmnopqrstuvwxyz yearyearyear yesterdays",
+        ]) {
+            assert_eq!(may_contain_date(t), may_contain_date_plainly(t), "{t}");
+        }
     }
 
     #[test]
