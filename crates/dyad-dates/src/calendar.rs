@@ -175,26 +175,39 @@ impl std::error::Error for ParseDateError {}
 impl FromStr for PartialDate {
     type Err = ParseDateError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        // Every remembered event date is read back: no allocation unless it is malformed.
         let err = || ParseDateError(s.to_string());
-        let parts: Vec<&str> = s.trim().split('-').collect();
+        // Up to three parts between '-'s; a fourth makes it malformed.
+        let t = s.trim();
+        let mut parts: [Option<&str>; 3] = [None; 3];
+        let (mut n, mut from) = (0, 0);
+        for (k, &b) in t.as_bytes().iter().enumerate() {
+            if b == b'-' {
+                if n == 2 {
+                    return Err(err());
+                }
+                parts[n] = Some(&t[from..k]);
+                (n, from) = (n + 1, k + 1);
+            }
+        }
+        parts[n] = Some(&t[from..]);
+        let [year, month, day] = parts;
+        let year = year.unwrap_or("");
         let digits = |p: &str, max: usize| {
             !p.is_empty() && p.len() <= max && p.bytes().all(|b| b.is_ascii_digit())
         };
-        if parts.is_empty() || parts.len() > 3 || !digits(parts[0], 6) {
+        // The value of a run of at most six digits.
+        let value = |p: &str| p.bytes().fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
+        if !digits(year, 6) {
             return Err(err());
         }
-        let year: i32 = parts[0].parse().map_err(|_| err())?;
-        match parts.len() {
-            1 => Ok(PartialDate::y(year)),
-            2 if digits(parts[1], 2) => {
-                PartialDate::ym(year, parts[1].parse().map_err(|_| err())?).ok_or_else(err)
+        let year = value(year) as i32;
+        match (month, day) {
+            (None, _) => Ok(PartialDate::y(year)),
+            (Some(m), None) if digits(m, 2) => PartialDate::ym(year, value(m)).ok_or_else(err),
+            (Some(m), Some(d)) if digits(m, 2) && digits(d, 2) => {
+                PartialDate::ymd(year, value(m), value(d)).ok_or_else(err)
             }
-            3 if digits(parts[1], 2) && digits(parts[2], 2) => PartialDate::ymd(
-                year,
-                parts[1].parse().map_err(|_| err())?,
-                parts[2].parse().map_err(|_| err())?,
-            )
-            .ok_or_else(err),
             _ => Err(err()),
         }
     }
@@ -295,6 +308,12 @@ mod tests {
         assert!("2019-x".parse::<PartialDate>().is_err());
         assert!("".parse::<PartialDate>().is_err());
         assert!("é".parse::<PartialDate>().is_err());
+        for bad in ["2019-04-25-1", "2019--04", "2019-", "-2019", "1234567", "2019-4-123", "2019-13", "2019-00-10", "+2019"] {
+            assert!(bad.parse::<PartialDate>().is_err(), "{bad}");
+        }
+        assert_eq!(" 2019-4-5 ".parse::<PartialDate>().ok(), PartialDate::ymd(2019, 4, 5));
+        assert_eq!("999999".parse::<PartialDate>().ok(), Some(PartialDate::y(999_999)));
+        assert_eq!("0042-01".parse::<PartialDate>().ok(), PartialDate::ym(42, 1));
         let open = DateValue::Range {
             start: PartialDate::ym(2019, 9).unwrap(),
             end: None,
