@@ -51,6 +51,7 @@ pub use impossible::{impossible, Impossible};
 pub use juche::JUCHE_OFFSET;
 
 use scan::{Cand, Scan};
+use token::word_key;
 
 /// Broad family of an expression, for the coder's weighting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -163,18 +164,6 @@ const CUES: &[&str] = &[
     "recent", "recently", "past", "anniversary", "juche", "fortnight", "quarter", "morning",
     "afternoon", "evening", "night", "overnight", "previous",
 ];
-
-/// A run of up to 12 ASCII letters as a number, five bits a letter (`a` and `A` are 1, `z`
-/// and `Z` 26): equal numbers, equal words but for case.
-const fn word_key(w: &[u8]) -> u64 {
-    let mut k = 0u64;
-    let mut i = 0;
-    while i < w.len() {
-        k = (k << 5) | (w[i] & 31) as u64;
-        i += 1;
-    }
-    k
-}
 
 /// The [`CUES`] as [`word_key`]s, sorted for a binary search.
 static CUE_KEYS: [u64; CUES.len()] = {
