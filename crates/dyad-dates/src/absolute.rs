@@ -208,11 +208,10 @@ pub(crate) fn may_start(s: &Scan, i: usize) -> bool {
 
 pub(crate) fn candidates(s: &Scan, i: usize, out: &mut Vec<Cand>) {
     // A weekday in front ("Monday, June 19, 2024") joins the date.
-    let mut starts = vec![i];
-    if s.weekday_at(i).is_some() {
-        starts.push(if s.is_p(i + 1, ',') { i + 2 } else { i + 1 });
-    }
-    for &j in &starts {
+    let after_weekday = s
+        .weekday_at(i)
+        .map(|_| if s.is_p(i + 1, ',') { i + 2 } else { i + 1 });
+    for j in std::iter::once(i).chain(after_weekday) {
         if let Some((p, n, rule)) = explicit_date_at(s, j) {
             out.push(Cand {
                 a: i,
