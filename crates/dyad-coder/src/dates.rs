@@ -288,8 +288,9 @@ fn clause_bytes(s: &Sent, start: usize, end: usize) -> (usize, usize) {
 }
 
 /// The words before a trigger's head that a modal can govern: back to a semicolon or a comma
-/// that does not join coordinated verbs (`should strengthen X, and deepen Y`).
-fn modal_window<'s>(s: &'s Sent, head: usize) -> Vec<&'s str> {
+/// that does not join coordinated verbs (`should strengthen X, and deepen Y`). Returns where
+/// they begin; they end before `head`.
+fn modal_start(s: &Sent, head: usize) -> usize {
     let cut = |k: usize| match s.norms[k].as_str() {
         ";" | ":" => true,
         // `shall aspire to ..., maintain ... and strengthen`: a comma before a bare verb of
@@ -297,8 +298,7 @@ fn modal_window<'s>(s: &'s Sent, head: usize) -> Vec<&'s str> {
         "," => !matches!(s.norm_opt(k + 1), Some("and" | "or")) && !bare_verb_after(s, k + 1),
         _ => false,
     };
-    let from = (head.saturating_sub(24)..head).rev().find(|&k| cut(k)).map(|k| k + 1).unwrap_or(head.saturating_sub(24));
-    (from..head).map(|k| s.norms[k].as_str()).collect()
+    (head.saturating_sub(24)..head).rev().find(|&k| cut(k)).map(|k| k + 1).unwrap_or(head.saturating_sub(24))
 }
 
 /// A lower-case word that reads as a verb of a list (`maintain`, `intensify`): no determiner,
@@ -321,14 +321,15 @@ fn bare_verb_after(s: &Sent, k: usize) -> bool {
 
 /// A future or planned act: a future marker before the trigger's head in its clause.
 fn is_future(s: &Sent, head: usize) -> bool {
-    let words = modal_window(s, head);
-    words.iter().any(|w| is_future_word(w)) || dyad_dates::is_future_marker(&words)
+    let from = modal_start(s, head);
+    let window = || (from..head).map(|k| s.norms[k].as_str());
+    window().any(is_future_word) || dyad_dates::is_future_marker(&window().collect::<Vec<_>>())
 }
 
 /// An obligation or a norm (`the two sides shall consult`, `should meet`): a commitment, not
 /// a scheduled act.
 pub fn is_obligation(s: &Sent, head: usize) -> bool {
-    modal_window(s, head).iter().any(|w| matches!(*w, "shall" | "should" | "must"))
+    (modal_start(s, head)..head).any(|k| matches!(s.norms[k].as_str(), "shall" | "should" | "must"))
 }
 
 /// Told in the past tense: a past form of the head or a past auxiliary before it; the
