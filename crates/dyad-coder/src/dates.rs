@@ -147,7 +147,7 @@ impl DateContext {
             .or(before_in_sentence.map(|e| (e, "the nearest expression before the trigger in the sentence")));
         if let Some((e, why)) = chosen {
             let v = pick(e);
-            let value = v.to_string();
+            let value = v.to_text();
             let source = if e.kind == Kind::Anniversary { "anniversary" } else { "text" };
             let text = s.text.get(e.start..e.end).unwrap_or("");
             let explanation = explained(self.explain, || format!("`{text}` -> {v} ({}; rule {}: {})", why, e.rule, e.explanation));
@@ -201,7 +201,7 @@ impl DateContext {
             let found = self.find(text, 0);
             if self.anchor.is_none() {
                 if let Some(e) = found.iter().find(|e| !is_dateline(text, e) && e.kind != Kind::Anniversary && self.is_peg(&e.value)) {
-                    self.anchor = Some((e.value.to_string(), explained(self.explain, || text.get(e.start..e.end).unwrap_or("").to_string())));
+                    self.anchor = Some((e.value.to_text(), explained(self.explain, || text.get(e.start..e.end).unwrap_or("").to_string())));
                 }
             }
             cache.push(found);
