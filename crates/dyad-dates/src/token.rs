@@ -3,10 +3,11 @@
 //! [`tokenize`] splits text into words, numbers, ordinals ("3rd", "75th") and
 //! single punctuation characters, each carrying byte offsets at character
 //! boundaries, so every later span is a valid char-boundary slice of the
-//! input whatever script surrounds it. Each word carries its [`Lex`]: the
-//! month, weekday, cardinal or ordinal it names, or the [`Cue`] word a rule
-//! may begin with, looked up once. Nothing here interprets a date; that is
-//! the rules' job.
+//! input whatever script surrounds it, and pointing into one lowercased copy
+//! of the text ([`Tokens`]). Each word carries its [`Lex`]: the month,
+//! weekday, cardinal or ordinal it names, or the [`Cue`] word a rule may
+//! begin with, looked up once in one table ([`LEXICON`]). Nothing here
+//! interprets a date; that is the rules' job.
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TK {
@@ -307,7 +308,7 @@ fn letters_end(text: &str, mut at: usize) -> usize {
         while bytes.get(at).is_some_and(u8::is_ascii_alphabetic) {
             at += 1;
         }
-        if !bytes.get(at).is_some_and(|b| !b.is_ascii()) {
+        if bytes.get(at).is_none_or(u8::is_ascii) {
             return at;
         }
         match text.get(at..).and_then(|r| r.chars().next()) {
