@@ -30,12 +30,13 @@ pub struct DateContext {
     doc_date: Option<PartialDate>,
     doc_str: Option<String>,
     known: Vec<(Vec<String>, DateValue)>,
-    paragraph_carry: Option<(usize, DateValue, String)>,
-    doc_carry: Option<(DateValue, String)>,
-    /// The news peg: the first day the text names within ten days before the document date
-    /// (`had talks on June 19` in a report of June 20). Acts the text does not date happened
-    /// then, not on the day of the report.
-    anchor: Option<(DateValue, String)>,
+    /// The date the narrative last gave a past act, as printed, with its paragraph and the
+    /// expression's words: carried within the paragraph, and to later acts told in the past.
+    carry: Option<(usize, String, String)>,
+    /// The news peg, as printed: the first day the text names within ten days before the
+    /// document date (`had talks on June 19` in a report of June 20). Acts the text does not
+    /// date happened then, not on the day of the report.
+    anchor: Option<(String, String)>,
     /// Each sentence's expressions from the anchor pass, so a sentence is scanned once.
     cache: Vec<Vec<TimeExpr>>,
     /// Explanations are wanted (`dyad explain`): expressions and dates say how they were read.
@@ -68,10 +69,14 @@ pub fn doc_date_from_text(text: &str) -> Option<String> {
     read(tail).or_else(|| read(head))
 }
 
-const FUTURE_WORDS: &[&str] = &[
-    "will", "shall", "should", "must", "plan", "plans", "planned", "planning", "intend", "intends", "scheduled", "expected",
-    "going", "'ll",
-];
+/// Words that make the act after them future or planned.
+fn is_future_word(w: &str) -> bool {
+    matches!(
+        w,
+        "will" | "shall" | "should" | "must" | "plan" | "plans" | "planned" | "planning" | "intend" | "intends" | "scheduled"
+            | "expected" | "going" | "'ll"
+    )
+}
 
 impl DateContext {
     /// A context for a document of `doc_date`; with `explain`, expressions and event dates
@@ -82,8 +87,7 @@ impl DateContext {
             doc_date: parsed,
             doc_str: parsed.map(|d| d.to_string()),
             known: Vec::new(),
-            paragraph_carry: None,
-            doc_carry: None,
+            carry: None,
             anchor: None,
             cache: Vec::new(),
             explain,
@@ -143,40 +147,40 @@ impl DateContext {
             .or(before_in_sentence.map(|e| (e, "the nearest expression before the trigger in the sentence")));
         if let Some((e, why)) = chosen {
             let v = pick(e);
+            let value = v.to_text();
             let source = if e.kind == Kind::Anniversary { "anniversary" } else { "text" };
             let text = s.text.get(e.start..e.end).unwrap_or("");
             let explanation = explained(self.explain, || format!("`{text}` -> {v} ({}; rule {}: {})", why, e.rule, e.explanation));
             if !future {
                 // The expression's words are kept for explanations only.
                 let words = explained(self.explain, || text.to_string());
-                self.paragraph_carry = Some((paragraph, v.clone(), words.clone()));
-                self.doc_carry = Some((v.clone(), words.clone()));
                 if self.anchor.is_none() && self.is_peg(&v) {
-                    self.anchor = Some((v.clone(), words));
+                    self.anchor = Some((value.clone(), words.clone()));
                 }
+                self.carry = Some((paragraph, value.clone(), words));
             }
-            return Dated { value: v.to_string(), source, future, explanation };
+            return Dated { value, source, future, explanation };
         }
         // `Canada just canceled the mission`: an act told as recent is of the report's time,
         // not of a date the paragraph gave earlier.
         let recent = (head.saturating_sub(3)..head).any(|k| matches!(s.norms[k].as_str(), "just" | "recently" | "now" | "newly"));
         if !future && !recent {
-            if let Some((p, v, t)) = &self.paragraph_carry {
+            if let Some((p, v, t)) = &self.carry {
                 if *p == paragraph {
-                    return Dated { value: v.to_string(), source: "text", future, explanation: explained(self.explain, || format!("carried from `{t}` earlier in the paragraph")) };
+                    return Dated { value: v.clone(), source: "text", future, explanation: explained(self.explain, || format!("carried from `{t}` earlier in the paragraph")) };
                 }
             }
             // In a report pegged to a day, undated past acts belong to that day, not to the
             // background the narrative last dated.
-            let pegged = self.anchor.as_ref().is_some_and(|(v, _)| Some(v.to_string()) != self.doc_str);
+            let pegged = self.anchor.as_ref().is_some_and(|(v, _)| Some(v) != self.doc_str.as_ref());
             if is_past(s, start, end) && !pegged {
-                if let Some((v, t)) = &self.doc_carry {
-                    return Dated { value: v.to_string(), source: "text", future, explanation: explained(self.explain, || format!("past tense: carried from `{t}` earlier in the document")) };
+                if let Some((_, v, t)) = &self.carry {
+                    return Dated { value: v.clone(), source: "text", future, explanation: explained(self.explain, || format!("past tense: carried from `{t}` earlier in the document")) };
                 }
             }
         }
         if let Some((v, t)) = &self.anchor {
-            return Dated { value: v.to_string(), source: "text", future, explanation: explained(self.explain, || format!("the day the report is about, from `{t}`")) };
+            return Dated { value: v.clone(), source: "text", future, explanation: explained(self.explain, || format!("the day the report is about, from `{t}`")) };
         }
         match &self.doc_str {
             Some(d) => Dated { value: d.clone(), source: "doc", future, explanation: explained(self.explain, || "no expression governs it: the document date".into()) },
@@ -197,7 +201,7 @@ impl DateContext {
             let found = self.find(text, 0);
             if self.anchor.is_none() {
                 if let Some(e) = found.iter().find(|e| !is_dateline(text, e) && e.kind != Kind::Anniversary && self.is_peg(&e.value)) {
-                    self.anchor = Some((e.value.clone(), explained(self.explain, || text.get(e.start..e.end).unwrap_or("").to_string())));
+                    self.anchor = Some((e.value.to_text(), explained(self.explain, || text.get(e.start..e.end).unwrap_or("").to_string())));
                 }
             }
             cache.push(found);
@@ -225,16 +229,19 @@ impl DateContext {
         if d.source == "doc" || d.value.is_empty() {
             return;
         }
-        let Ok(p) = d.value.split('/').next().unwrap_or("").parse::<PartialDate>() else { return };
-        let word = s.norm(head);
-        let mut words = vec![word.clone()];
+        // A range is remembered by its start.
+        let start = d.value.as_bytes().iter().position(|&b| b == b'/').map_or(d.value.as_str(), |k| &d.value[..k]);
+        let Ok(p) = start.parse::<PartialDate>() else { return };
         // A visit is also a trip; talks a meeting: the nouns a later anniversary may use.
-        match s.keys[head].as_str() {
-            "visit" | "pay" => words.extend(["visit".to_string(), "trip".to_string()]),
-            "meet" | "talk" | "hold" | "have" => words.extend(["meeting".to_string(), "talks".to_string(), "summit".to_string()]),
-            "sign" => words.extend(["signing".to_string(), "treaty".to_string(), "agreement".to_string()]),
-            _ => {}
-        }
+        let also: &[&str] = match s.keys[head].as_str() {
+            "visit" | "pay" => &["visit", "trip"],
+            "meet" | "talk" | "hold" | "have" => &["meeting", "talks", "summit"],
+            "sign" => &["signing", "treaty", "agreement"],
+            _ => &[],
+        };
+        let mut words = Vec::with_capacity(1 + also.len());
+        words.push(s.norm(head));
+        words.extend(also.iter().map(|w| w.to_string()));
         self.known.push((words, DateValue::Point(p)));
     }
 }
@@ -281,8 +288,9 @@ fn clause_bytes(s: &Sent, start: usize, end: usize) -> (usize, usize) {
 }
 
 /// The words before a trigger's head that a modal can govern: back to a semicolon or a comma
-/// that does not join coordinated verbs (`should strengthen X, and deepen Y`).
-fn modal_window<'s>(s: &'s Sent, head: usize) -> Vec<&'s str> {
+/// that does not join coordinated verbs (`should strengthen X, and deepen Y`). Returns where
+/// they begin; they end before `head`.
+fn modal_start(s: &Sent, head: usize) -> usize {
     let cut = |k: usize| match s.norms[k].as_str() {
         ";" | ":" => true,
         // `shall aspire to ..., maintain ... and strengthen`: a comma before a bare verb of
@@ -290,8 +298,7 @@ fn modal_window<'s>(s: &'s Sent, head: usize) -> Vec<&'s str> {
         "," => !matches!(s.norm_opt(k + 1), Some("and" | "or")) && !bare_verb_after(s, k + 1),
         _ => false,
     };
-    let from = (head.saturating_sub(24)..head).rev().find(|&k| cut(k)).map(|k| k + 1).unwrap_or(head.saturating_sub(24));
-    (from..head).map(|k| s.norms[k].as_str()).collect()
+    (head.saturating_sub(24)..head).rev().find(|&k| cut(k)).map(|k| k + 1).unwrap_or(head.saturating_sub(24))
 }
 
 /// A lower-case word that reads as a verb of a list (`maintain`, `intensify`): no determiner,
@@ -314,14 +321,15 @@ fn bare_verb_after(s: &Sent, k: usize) -> bool {
 
 /// A future or planned act: a future marker before the trigger's head in its clause.
 fn is_future(s: &Sent, head: usize) -> bool {
-    let words = modal_window(s, head);
-    words.iter().any(|w| FUTURE_WORDS.contains(w)) || dyad_dates::is_future_marker(&words)
+    let from = modal_start(s, head);
+    let window = || (from..head).map(|k| s.norms[k].as_str());
+    window().any(is_future_word) || dyad_dates::is_future_marker(&window().collect::<Vec<_>>())
 }
 
 /// An obligation or a norm (`the two sides shall consult`, `should meet`): a commitment, not
 /// a scheduled act.
 pub fn is_obligation(s: &Sent, head: usize) -> bool {
-    modal_window(s, head).iter().any(|w| matches!(*w, "shall" | "should" | "must"))
+    (modal_start(s, head)..head).any(|k| matches!(s.norms[k].as_str(), "shall" | "should" | "must"))
 }
 
 /// Told in the past tense: a past form of the head or a past auxiliary before it; the

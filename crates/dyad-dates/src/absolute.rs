@@ -12,6 +12,7 @@ use crate::resolve::{
     infer_md, month_year, rel_unit_at, rel_value, rel_year_at, sentence_rel_year, MonthMode, Unit,
 };
 use crate::scan::{Cand, Scan, Why};
+use crate::token::Cue;
 use crate::{DateValue, Kind, PartialDate};
 
 /// Words that make a following bare month or year a date ("in April", "since 2018").
@@ -181,13 +182,36 @@ fn point(p: PartialDate) -> DateValue {
     DateValue::Point(p)
 }
 
+/// Parts of a period after "the" ("the end of 2023").
+const PARTS: &[&str] = &["end", "beginning", "start", "middle", "close"];
+
+/// Whether [`candidates`] may propose anything at `i`: at a number, an ordinal, a month or
+/// a weekday, a word of [`part_of`] ("early", "end", ...), or "the" before a number, an
+/// ordinal or one of [`PARTS`].
+pub(crate) fn may_start(s: &Scan, i: usize) -> bool {
+    match s.cue(i) {
+        Some(
+            Cue::Early
+            | Cue::Late
+            | Cue::Mid
+            | Cue::Earlier
+            | Cue::Later
+            | Cue::End
+            | Cue::Beginning
+            | Cue::Start
+            | Cue::Middle,
+        ) => true,
+        Some(Cue::The) => s.numeric(i + 1) || s.w_in(i + 1, PARTS),
+        _ => s.numeric(i) || s.month_at(i).is_some() || s.weekday_at(i).is_some(),
+    }
+}
+
 pub(crate) fn candidates(s: &Scan, i: usize, out: &mut Vec<Cand>) {
     // A weekday in front ("Monday, June 19, 2024") joins the date.
-    let mut starts = vec![i];
-    if s.weekday_at(i).is_some() {
-        starts.push(if s.is_p(i + 1, ',') { i + 2 } else { i + 1 });
-    }
-    for &j in &starts {
+    let after_weekday = s
+        .weekday_at(i)
+        .map(|_| if s.is_p(i + 1, ',') { i + 2 } else { i + 1 });
+    for j in std::iter::once(i).chain(after_weekday) {
         if let Some((p, n, rule)) = explicit_date_at(s, j) {
             out.push(Cand {
                 a: i,
@@ -447,7 +471,7 @@ fn part_of(s: &Scan, i: usize, out: &mut Vec<Cand>) {
         ),
         Some("earlier" | "later") => (i + 1, true),
         Some("the")
-            if s.w_in(i + 1, &["end", "beginning", "start", "middle", "close"])
+            if s.w_in(i + 1, PARTS)
                 && s.is_w(i + 2, "of") =>
         {
             (i + 3, false)

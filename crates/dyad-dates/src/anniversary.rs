@@ -14,6 +14,7 @@
 
 use crate::historic::historic_dates;
 use crate::scan::{Cand, Scan, Why};
+use crate::token::Cue;
 use crate::{DateValue, Kind};
 
 const STOPWORDS: &[&str] = &[
@@ -75,6 +76,12 @@ fn match_phrase(words: &[String], win: &[WinWord]) -> Option<(usize, usize, usiz
         last = last.max(hit.tok);
     }
     (first <= MAX_FIRST_POS).then_some((words.len(), first, last))
+}
+
+/// Whether [`candidates`] may propose anything at `i`: only at an ordinal, or "the" before one.
+pub(crate) fn may_start(s: &Scan, i: usize) -> bool {
+    let j = if s.cue(i) == Some(Cue::The) { i + 1 } else { i };
+    s.ordinal_at(j).is_some()
 }
 
 pub(crate) fn candidates(s: &Scan, i: usize, out: &mut Vec<Cand>) {

@@ -134,16 +134,12 @@ pub(crate) fn add_months(year: i32, month: u8, delta: i64) -> Option<(i32, u8)> 
     Some((y, (total.rem_euclid(12) + 1) as u8))
 }
 
-impl fmt::Display for PartialDate {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Every event's date is printed: a four-digit year and two-digit month and day are
-        // written digit by digit into one buffer, anything else through the formatter.
+impl PartialDate {
+    /// A four-digit year with two-digit month and day, written digit by digit (the bytes and
+    /// how many are used); None for anything else, which the formatter writes.
+    fn plain(&self) -> Option<([u8; 10], usize)> {
         let (Ok(y @ 0..=9999), true, true) = (u32::try_from(self.year), self.month.is_none_or(|m| m < 100), self.day.is_none_or(|d| d < 100)) else {
-            write!(f, "{:04}", self.year)?;
-            for part in [self.month, self.month.and(self.day)].into_iter().flatten() {
-                write!(f, "-{:02}", part)?;
-            }
-            return Ok(());
+            return None;
         };
         let digit = |n: u32| b'0' + (n % 10) as u8;
         let mut buf = [b'-'; 10];
@@ -156,6 +152,21 @@ impl fmt::Display for PartialDate {
             buf[len + 2] = digit(u32::from(part));
             len += 3;
         }
+        Some((buf, len))
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Every event's date is printed: the plain form in one write, anything else through
+        // the formatter.
+        let Some((buf, len)) = self.plain() else {
+            write!(f, "{:04}", self.year)?;
+            for part in [self.month, self.month.and(self.day)].into_iter().flatten() {
+                write!(f, "-{:02}", part)?;
+            }
+            return Ok(());
+        };
         f.write_str(std::str::from_utf8(&buf[..len]).map_err(|_| fmt::Error)?)
     }
 }
@@ -175,26 +186,39 @@ impl std::error::Error for ParseDateError {}
 impl FromStr for PartialDate {
     type Err = ParseDateError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        // Every remembered event date is read back: no allocation unless it is malformed.
         let err = || ParseDateError(s.to_string());
-        let parts: Vec<&str> = s.trim().split('-').collect();
+        // Up to three parts between '-'s; a fourth makes it malformed.
+        let t = s.trim();
+        let mut parts: [Option<&str>; 3] = [None; 3];
+        let (mut n, mut from) = (0, 0);
+        for (k, &b) in t.as_bytes().iter().enumerate() {
+            if b == b'-' {
+                if n == 2 {
+                    return Err(err());
+                }
+                parts[n] = Some(&t[from..k]);
+                (n, from) = (n + 1, k + 1);
+            }
+        }
+        parts[n] = Some(&t[from..]);
+        let [year, month, day] = parts;
+        let year = year.unwrap_or("");
         let digits = |p: &str, max: usize| {
             !p.is_empty() && p.len() <= max && p.bytes().all(|b| b.is_ascii_digit())
         };
-        if parts.is_empty() || parts.len() > 3 || !digits(parts[0], 6) {
+        // The value of a run of at most six digits.
+        let value = |p: &str| p.bytes().fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
+        if !digits(year, 6) {
             return Err(err());
         }
-        let year: i32 = parts[0].parse().map_err(|_| err())?;
-        match parts.len() {
-            1 => Ok(PartialDate::y(year)),
-            2 if digits(parts[1], 2) => {
-                PartialDate::ym(year, parts[1].parse().map_err(|_| err())?).ok_or_else(err)
+        let year = value(year) as i32;
+        match (month, day) {
+            (None, _) => Ok(PartialDate::y(year)),
+            (Some(m), None) if digits(m, 2) => PartialDate::ym(year, value(m)).ok_or_else(err),
+            (Some(m), Some(d)) if digits(m, 2) && digits(d, 2) => {
+                PartialDate::ymd(year, value(m), value(d)).ok_or_else(err)
             }
-            3 if digits(parts[1], 2) && digits(parts[2], 2) => PartialDate::ymd(
-                year,
-                parts[1].parse().map_err(|_| err())?,
-                parts[2].parse().map_err(|_| err())?,
-            )
-            .ok_or_else(err),
             _ => Err(err()),
         }
     }
@@ -243,6 +267,32 @@ impl DateValue {
     }
 }
 
+impl DateValue {
+    /// What [`Display`](fmt::Display) prints, built byte by byte without the formatter when
+    /// its dates are plain (the coder prints every event's date).
+    pub fn to_text(&self) -> String {
+        let (start, end) = match self {
+            DateValue::Point(p) | DateValue::Range { start: p, end: None } => (p, None),
+            DateValue::Range { start, end: Some(e) } => (start, Some(e)),
+        };
+        let plain_end = match end.map(PartialDate::plain) {
+            None => None,
+            Some(Some(b)) => Some(b),
+            Some(None) => return self.to_string(),
+        };
+        let Some((a, an)) = start.plain() else {
+            return self.to_string();
+        };
+        let mut out = String::with_capacity(21);
+        out.extend(a[..an].iter().map(|&c| char::from(c)));
+        if let Some((b, bn)) = plain_end {
+            out.push('/');
+            out.extend(b[..bn].iter().map(|&c| char::from(c)));
+        }
+        out
+    }
+}
+
 impl fmt::Display for DateValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -261,6 +311,26 @@ impl fmt::Display for DateValue {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn to_text_prints_what_display_prints() {
+        let days = [
+            PartialDate::y(2024),
+            PartialDate::ym(2024, 6).unwrap(),
+            PartialDate::ymd(2024, 6, 9).unwrap(),
+            PartialDate::y(12),
+            PartialDate::y(-44),
+            PartialDate::y(12345),
+            PartialDate::ymd(-1, 1, 1).unwrap(),
+        ];
+        for a in days {
+            let mut values = vec![DateValue::Point(a), DateValue::Range { start: a, end: None }];
+            values.extend(days.iter().map(|&b| DateValue::Range { start: a, end: Some(b) }));
+            for v in values {
+                assert_eq!(v.to_text(), v.to_string(), "{v:?}");
+            }
+        }
+    }
 
     #[test]
     fn round_trip_day_numbers() {
@@ -295,6 +365,12 @@ mod tests {
         assert!("2019-x".parse::<PartialDate>().is_err());
         assert!("".parse::<PartialDate>().is_err());
         assert!("é".parse::<PartialDate>().is_err());
+        for bad in ["2019-04-25-1", "2019--04", "2019-", "-2019", "1234567", "2019-4-123", "2019-13", "2019-00-10", "+2019"] {
+            assert!(bad.parse::<PartialDate>().is_err(), "{bad}");
+        }
+        assert_eq!(" 2019-4-5 ".parse::<PartialDate>().ok(), PartialDate::ymd(2019, 4, 5));
+        assert_eq!("999999".parse::<PartialDate>().ok(), Some(PartialDate::y(999_999)));
+        assert_eq!("0042-01".parse::<PartialDate>().ok(), PartialDate::ym(42, 1));
         let open = DateValue::Range {
             start: PartialDate::ym(2019, 9).unwrap(),
             end: None,

@@ -43,12 +43,21 @@ fn words(text: &str) -> Vec<(usize, usize, &str)> {
     out
 }
 
+/// The month `w` names, in any case. (No letter outside ASCII lowercases into a month name,
+/// so comparing ASCII case-insensitively is lowercasing without the copy.)
 fn month(w: &str) -> Option<u32> {
-    let l = w.to_lowercase();
-    MONTHS.iter().position(|m| *m == l).map(|i| i as u32 + 1)
+    MONTHS.iter().position(|m| m.eq_ignore_ascii_case(w)).map(|i| i as u32 + 1)
+}
+
+/// Whether `w` begins with a digit, as days and numeric dates do.
+fn numeric(w: &str) -> bool {
+    w.as_bytes().first().is_some_and(u8::is_ascii_digit)
 }
 
 fn day(w: &str) -> Option<u32> {
+    if !numeric(w) {
+        return None;
+    }
     let d = w.trim_end_matches(|c: char| c.is_alphabetic());
     (d.len() <= 2 && !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())).then(|| d.parse().ok()).flatten()
 }
@@ -95,6 +104,9 @@ pub fn impossible(text: &str) -> Vec<Impossible> {
             }
         }
         // Numeric forms: `2023-13-01`, `32/01/2024`, `31.04.2023`.
+        if !numeric(w) {
+            continue;
+        }
         let parts: Vec<&str> = w.split(['-', '/', '.']).collect();
         if parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
             let n: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
@@ -132,5 +144,6 @@ mod tests {
         assert!(impossible("June 19, 2024, 19 June 2024, 2024-06-19, 20/06/2024, Juche 109(2020), May 5").is_empty());
         assert!(impossible("").is_empty());
         assert!(impossible("Ünïcödé 31 Äpril, février 30").is_empty());
+        assert_eq!(spans("FEBRUARY 30 and 31 april 2023, not Februar 30 or \u{212a}une 31"), vec!["FEBRUARY 30", "31 april"]);
     }
 }

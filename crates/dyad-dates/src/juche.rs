@@ -11,6 +11,7 @@
 //! "Juche".
 
 use crate::scan::{Cand, Scan, Why};
+use crate::token::Cue;
 use crate::{DateValue, Kind, PartialDate};
 
 /// Offset between the calendars.
@@ -47,6 +48,11 @@ pub(crate) fn juche_at(s: &Scan, i: usize) -> Option<(i32, usize, Why)> {
         i + 2,
         s.why(|| format!("Juche {} = {} + {} = {}", n, n, JUCHE_OFFSET, from_juche)),
     ))
+}
+
+/// Whether [`candidates`] may propose anything at `i`: only at "Juche" or a month name.
+pub(crate) fn may_start(s: &Scan, i: usize) -> bool {
+    s.cue(i) == Some(Cue::Juche) || s.month_at(i).is_some()
 }
 
 pub(crate) fn candidates(s: &Scan, i: usize, out: &mut Vec<Cand>) {

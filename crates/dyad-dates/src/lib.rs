@@ -51,6 +51,7 @@ pub use impossible::{impossible, Impossible};
 pub use juche::JUCHE_OFFSET;
 
 use scan::{Cand, Scan};
+use token::word_key;
 
 /// Broad family of an expression, for the coder's weighting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -118,65 +119,120 @@ fn find_with(text: &str, ctx: &Context, explain: bool) -> Vec<TimeExpr> {
         return Vec::new();
     }
     let scan = Scan::new(text, ctx, explain);
-    let mut cands: Vec<Cand> = Vec::new();
-    // Rule families in order of specificity: on equal spans the first wins.
-    for i in 0..scan.toks.len() {
-        juche::candidates(&scan, i, &mut cands);
-        anniversary::candidates(&scan, i, &mut cands);
-        ranges::candidates(&scan, i, &mut cands);
-        absolute::candidates(&scan, i, &mut cands);
-        relative::candidates(&scan, i, &mut cands);
-    }
+    let cands = candidates(&scan, true);
     select(&scan, cands, explain)
 }
 
+/// Every rule's proposals, token by token. With `filtered`, a family is asked only where
+/// its `may_start` says one of its rules can begin (most tokens begin none); without, at
+/// every token (the tests check that both propose the same).
+fn candidates(scan: &Scan, filtered: bool) -> Vec<Cand> {
+    let mut cands: Vec<Cand> = Vec::new();
+    // Rule families in order of specificity: on equal spans the first wins.
+    for i in 0..scan.toks.len() {
+        if filtered && !scan.may_start(i) {
+            continue;
+        }
+        if !filtered || juche::may_start(scan, i) {
+            juche::candidates(scan, i, &mut cands);
+        }
+        if !filtered || anniversary::may_start(scan, i) {
+            anniversary::candidates(scan, i, &mut cands);
+        }
+        if !filtered || ranges::may_start(scan, i) {
+            ranges::candidates(scan, i, &mut cands);
+        }
+        if !filtered || absolute::may_start(scan, i) {
+            absolute::candidates(scan, i, &mut cands);
+        }
+        if !filtered || relative::may_start(scan, i) {
+            relative::candidates(scan, i, &mut cands);
+        }
+    }
+    cands
+}
+
 /// Words without which no rule fires (besides digits): months, weekdays, calendar units,
-/// deictic days, `ago`, `recent`, `past`, `anniversary`, `Juche`. Given in lower case.
-fn is_cue(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"january" | b"february" | b"march" | b"april" | b"may" | b"june" | b"july" | b"august" | b"september"
-            | b"october" | b"november" | b"december" | b"jan" | b"feb" | b"mar" | b"apr" | b"jun" | b"jul" | b"aug"
-            | b"sep" | b"sept" | b"oct" | b"nov" | b"dec" | b"monday" | b"tuesday" | b"wednesday" | b"thursday"
-            | b"friday" | b"saturday" | b"sunday" | b"today" | b"tonight" | b"yesterday" | b"tomorrow" | b"day"
-            | b"days" | b"week" | b"weeks" | b"weekend" | b"month" | b"months" | b"year" | b"years" | b"decade"
-            | b"decades" | b"century" | b"ago" | b"recent" | b"recently" | b"past" | b"anniversary" | b"juche"
-            | b"fortnight" | b"quarter" | b"morning" | b"afternoon" | b"evening" | b"night" | b"overnight"
-            | b"previous"
-    )
+/// deictic days, `ago`, `recent`, `past`, `anniversary`, `Juche`. Given in lower case; each
+/// has 3 to 11 letters.
+const CUES: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "today", "tonight", "yesterday", "tomorrow", "day", "days", "week",
+    "weeks", "weekend", "month", "months", "year", "years", "decade", "decades", "century", "ago",
+    "recent", "recently", "past", "anniversary", "juche", "fortnight", "quarter", "morning",
+    "afternoon", "evening", "night", "overnight", "previous",
+];
+
+/// The [`CUES`] as [`word_key`]s, sorted for a binary search.
+static CUE_KEYS: [u64; CUES.len()] = {
+    let mut keys = [0u64; CUES.len()];
+    let mut i = 0;
+    while i < CUES.len() {
+        keys[i] = word_key(CUES[i].as_bytes());
+        i += 1;
+    }
+    let mut i = 1;
+    while i < keys.len() {
+        let mut j = i;
+        while j > 0 && keys[j - 1] > keys[j] {
+            let k = keys[j];
+            keys[j] = keys[j - 1];
+            keys[j - 1] = k;
+            j -= 1;
+        }
+        i += 1;
+    }
+    keys
+};
+
+/// For each length, the first letters (bit `letter & 31`) and the last letters of the
+/// [`CUES`] of that length: most words are ruled out by these two bits without a search.
+static CUE_ENDS: [(u32, u32); 12] = {
+    let mut ends = [(0u32, 0u32); 12];
+    let mut i = 0;
+    while i < CUES.len() {
+        let w = CUES[i].as_bytes();
+        ends[w.len()].0 |= 1 << (w[0] & 31);
+        ends[w.len()].1 |= 1 << (w[w.len() - 1] & 31);
+        i += 1;
+    }
+    ends
+};
+
+/// Whether a run of `len` ASCII letters with [`word_key`] `key` is one of the [`CUES`], in
+/// any case.
+#[inline]
+fn is_cue(len: usize, key: u64) -> bool {
+    let Some(&(firsts, lasts)) = CUE_ENDS.get(len) else {
+        return false;
+    };
+    len >= 3
+        && firsts & (1 << ((key >> (5 * (len - 1))) & 31)) != 0
+        && lasts & (1 << (key & 31)) != 0
+        && CUE_KEYS.binary_search(&key).is_ok()
 }
 
 /// Whether `text` may hold a temporal expression: a digit or one of the cue words (a run of
-/// ASCII letters, in any case). Every sentence is asked, so it reads bytes and allocates
-/// nothing.
+/// ASCII letters, in any case). Every sentence is asked, so it reads each byte once, packs
+/// the letters of a run into a number as it goes and allocates nothing.
 pub fn may_contain_date(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let mut word = [0u8; 11];
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_digit() {
-            return true;
-        }
-        if !b.is_ascii_alphabetic() {
-            i += 1;
+    let (mut key, mut len) = (0u64, 0usize);
+    for &b in text.as_bytes() {
+        // The letter's place in the alphabet (0 for `a` and `A`); 26 and above for the rest.
+        let letter = (b | 0x20).wrapping_sub(b'a');
+        if letter < 26 {
+            key = (key << 5) | u64::from(letter + 1);
+            len += 1;
             continue;
         }
-        let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-            i += 1;
+        if b.is_ascii_digit() || is_cue(len, key) {
+            return true;
         }
-        let run = &bytes[start..i];
-        if (3..=11).contains(&run.len()) {
-            for (w, b) in word.iter_mut().zip(run) {
-                *w = b.to_ascii_lowercase();
-            }
-            if is_cue(&word[..run.len()]) {
-                return true;
-            }
-        }
+        (key, len) = (0, 0);
     }
-    false
+    is_cue(len, key)
 }
 
 /// Longest-first greedy choice of non-overlapping candidates.
@@ -227,7 +283,119 @@ fn select(scan: &Scan, cands: Vec<Cand>, explain: bool) -> Vec<TimeExpr> {
 
 #[cfg(test)]
 mod tests {
-    use super::may_contain_date;
+    use super::*;
+
+    /// Sentences that between them fire every rule of `find`, in upper and lower case.
+    const EVERY_RULE: &[&str] = &[
+        "The accord was signed on June 19, 2024 in Oslo, ratified on the 19th of June, 2024.",
+        "Filed 2024-06-19, stamped 20/06/2024, copied 20.06.2024 and mailed 06/20/2024.",
+        "The envoy arrived on Oct. 19 and left on 21 October, then met on Monday, June 22.",
+        "They met on June 19 last year and again on the 3rd of last month.",
+        "Exports fell in June 2019, rose in 2018 and stalled in March, as in March of last year.",
+        "It began last April, grew in mid-June, peaked in early 2019 and late March 2018.",
+        "Output rose earlier this year, at the end of last month and the beginning of next week.",
+        "They will meet on the 3rd and talk.",
+        "The Juche 109(2020) plan, April, Juche 108(2019) and April 23, Juche 109(2020).",
+        "They marked the 70th anniversary of the establishment of diplomatic relations between the DPRK and China.",
+        "It was the first anniversary of the visit, or the second founding anniversary.",
+        "Trade fell between June and August of last year, from June to August 2019 and from June to August.",
+        "The fair ran from January 15 to 17, 2024, from 15 to 17 January and the 15th-17th of May.",
+        "Rates held from 2018 to 2020, in 2019-2020, since 2018, since last year and from September.",
+        "Prices rose since June 2019, since May 5, from June of last year and in the first half of 2023.",
+        "Aid has flowed from June 2019 on.",
+        "Sales dropped in the third quarter of last year and the last quarter of 2019.",
+        "He spoke today, tonight, yesterday, tomorrow, this morning and last night.",
+        "They met the day before yesterday, will meet the day after tomorrow, and talked the day before.",
+        "She had left the previous day, on Monday, last Monday, and comes next Friday or this coming Tuesday.",
+        "Talks resumed last week, this month, next year, the previous year and the coming month.",
+        "It ended two days ago, a week ago, an hour ago, twenty-five years ago and three decades ago.",
+        "In recent years, recent months, recent weeks and recent days it grew.",
+        "Over the past year, the last two months, the past decade, past three weeks and the past few days.",
+        "THE TALKS ON MONDAY, JUNE 22, 2020 ENDED. The 3rd of May came. Early June was dry.",
+        "The day before, the talks began. The first half of 2023 was calm. A week ago they met.",
+    ];
+
+    /// The rules of `find`; every one must fire on [`EVERY_RULE`].
+    const RULES: &[&str] = &[
+        "ago", "anniversary-of-historic-event", "anniversary-of-known-event", "bare-month",
+        "day-after-tomorrow", "day-before", "day-before-yesterday", "day-month", "day-month-year",
+        "day-of-relative-month", "day-of-this-month", "day-range", "deictic-day", "dmy-dot",
+        "dmy-slash", "explicit-range", "from-month", "half-of-year", "iso-date", "juche-date",
+        "juche-month", "juche-year", "last-weekday", "mdy-slash", "month-day",
+        "month-day-of-relative-year", "month-day-year", "month-of-relative-year", "month-range",
+        "month-range-of-relative-year", "month-range-of-year", "month-year", "next-weekday",
+        "part-of-month", "part-of-relative-month", "part-of-relative-week", "part-of-relative-year",
+        "part-of-year", "past-period", "previous-day", "quarter-of-year", "recent-period",
+        "relative-month", "relative-month-name", "relative-week", "relative-year", "since-point",
+        "from-point", "weekday", "weekday-month-day", "year", "year-span",
+    ];
+
+    /// What `find` reports, as text.
+    fn shown(found: &[TimeExpr]) -> Vec<String> {
+        found
+            .iter()
+            .map(|e| {
+                format!(
+                    "{}..{} {} {} {:?} {}",
+                    e.start, e.end, e.rule, e.value, e.future_value, e.explanation
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn asking_rule_families_only_where_they_may_start_changes_nothing() {
+        let known = vec![(
+            vec!["visit".to_string()],
+            DateValue::Point(PartialDate::ym(2019, 4).unwrap()),
+        )];
+        let mut fired = std::collections::BTreeSet::new();
+        for doc in [PartialDate::ymd(2020, 4, 23), PartialDate::ymd(2024, 6, 14)] {
+            let ctx = Context { doc_date: doc, known: &known };
+            for text in EVERY_RULE {
+                for t in [text.to_string(), text.to_lowercase(), text.to_uppercase()] {
+                    let scan = Scan::new(&t, &ctx, true);
+                    let all = select(&scan, candidates(&scan, false), true);
+                    let filtered = select(&scan, candidates(&scan, true), true);
+                    assert_eq!(shown(&filtered), shown(&all), "{t}");
+                    assert_eq!(shown(&find(&t, &ctx)), shown(&all), "{t}");
+                    fired.extend(all.iter().map(|e| e.rule));
+                }
+            }
+        }
+        let missing: Vec<&&str> = RULES.iter().filter(|r| !fired.contains(*r)).collect();
+        assert!(missing.is_empty(), "no sentence fires {missing:?}");
+    }
+
+    /// The word-by-word look [`may_contain_date`] packs into numbers.
+    fn may_contain_date_plainly(text: &str) -> bool {
+        text.bytes().any(|b| b.is_ascii_digit())
+            || text
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .any(|w| CUES.contains(&w.to_ascii_lowercase().as_str()))
+    }
+
+    #[test]
+    fn cue_words_are_found_in_any_case_and_nothing_else() {
+        for w in CUES {
+            assert!((3..=11).contains(&w.len()), "{w}");
+            for t in [w.to_string(), w.to_uppercase(), format!("In {w}, yes"), format!("é{w}é")] {
+                assert!(may_contain_date(&t), "{t}");
+            }
+            for t in [&w[1..], &w[..w.len() - 1], &format!("{w}s")[..], &format!("x{w}")[..]] {
+                assert_eq!(may_contain_date(t), may_contain_date_plainly(t), "{t}");
+            }
+        }
+        for t in EVERY_RULE.iter().copied().chain([
+            "Russia condemned Japan.",
+            "Officials said the weather in the capital was mild for the season.",
+            "The mayor's daily weekday meetings were friendly; MONDAYS are not cues.",
+            "Ünïcödé Äpril février juche\u{a0}Mayor",
+            "abcdefghijklmnopqrstuvwxyz yearyearyear yesterdays",
+        ]) {
+            assert_eq!(may_contain_date(t), may_contain_date_plainly(t), "{t}");
+        }
+    }
 
     #[test]
     fn a_digit_or_a_cue_word_may_hold_a_date() {

@@ -12,6 +12,7 @@
 use crate::absolute::{explicit_date_at, month_year_at, resolve_bare_month};
 use crate::resolve::{infer_md, rel_unit_at, rel_value, rel_year_at, Unit};
 use crate::scan::{Cand, Scan};
+use crate::token::Cue;
 use crate::{DateValue, Kind, PartialDate};
 
 fn range(start: PartialDate, end: PartialDate) -> Option<DateValue> {
@@ -27,6 +28,18 @@ fn sep_at(s: &Scan, i: usize, between: bool) -> bool {
         return s.is_w(i, "and") || s.is_dash(i);
     }
     s.w_in(i, &["to", "until", "till", "through", "thru"]) || s.is_dash(i)
+}
+
+/// Whether [`candidates`] may propose anything at `i`: at "from", "between", "since" or
+/// "last", a month, a number or an ordinal, or "the" before a number, an ordinal or "last".
+pub(crate) fn may_start(s: &Scan, i: usize) -> bool {
+    match s.cue(i) {
+        Some(Cue::From | Cue::Between | Cue::Since | Cue::Last) => true,
+        Some(Cue::The) => {
+            s.numeric(i + 1) || s.ordinal_at(i + 1).is_some() || s.cue(i + 1) == Some(Cue::Last)
+        }
+        _ => s.numeric(i) || s.month_at(i).is_some() || s.ordinal_at(i).is_some(),
+    }
 }
 
 pub(crate) fn candidates(s: &Scan, i: usize, out: &mut Vec<Cand>) {

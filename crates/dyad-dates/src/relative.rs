@@ -13,7 +13,35 @@
 use crate::calendar::{add_months, weekday};
 use crate::resolve::{fmt_doc, rel_unit_at, rel_value, Unit};
 use crate::scan::{Cand, Scan};
+use crate::token::Cue;
 use crate::{DateValue, Kind, PartialDate};
+
+/// Whether [`candidates`] may propose anything at `i`: at a deictic or relative word
+/// ("today", "last", "recent", ...), a weekday, a count, "a" before a unit ("a week ago"),
+/// or "the" before "day", "past", "last" or a relative word ("the previous day").
+pub(crate) fn may_start(s: &Scan, i: usize) -> bool {
+    match s.cue(i) {
+        Some(
+            Cue::Today
+            | Cue::Tonight
+            | Cue::Yesterday
+            | Cue::Tomorrow
+            | Cue::This
+            | Cue::Last
+            | Cue::Next
+            | Cue::Coming
+            | Cue::Past
+            | Cue::Previous
+            | Cue::Current
+            | Cue::Recent,
+        ) => true,
+        Some(Cue::The) => s.w_in(i + 1, &["day", "previous", "current", "coming", "past", "last"]),
+        Some(Cue::A) => s
+            .count_at(i)
+            .is_some_and(|(_, j)| s.w(j).and_then(unit_word).is_some()),
+        _ => s.weekday_at(i).is_some() || s.count_at(i).is_some(),
+    }
+}
 
 pub(crate) fn candidates(s: &Scan, i: usize, out: &mut Vec<Cand>) {
     deictic(s, i, out);

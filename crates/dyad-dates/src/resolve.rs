@@ -10,6 +10,7 @@
 
 use crate::calendar::{add_months, weekday};
 use crate::scan::{Scan, Why};
+use crate::token::Cue;
 use crate::{DateValue, PartialDate};
 
 /// How far a written month-day may sit after the doc date before we assume
@@ -149,15 +150,16 @@ pub(crate) struct RelUnit {
 /// "last/this/next/previous/current/coming week|month|year" at `i`.
 /// "the last year" and "the past year" are left to the past-period rule.
 pub(crate) fn rel_unit_at(s: &Scan, i: usize) -> Option<RelUnit> {
-    let the = s.is_w(i, "the");
+    // Asked at every token: the words are told by their cue class, not spelled out.
+    let the = s.cue(i) == Some(Cue::The);
     let j = if the { i + 1 } else { i };
-    let (off, word) = match s.w(j)? {
-        "last" if !the => (-1, "last"),
-        "previous" => (-1, "previous"),
-        "this" if !the => (0, "this"),
-        "current" => (0, "current"),
-        "next" if !the => (1, "next"),
-        "coming" => (1, "coming"),
+    let (off, word) = match s.cue(j)? {
+        Cue::Last if !the => (-1, "last"),
+        Cue::Previous => (-1, "previous"),
+        Cue::This if !the => (0, "this"),
+        Cue::Current => (0, "current"),
+        Cue::Next if !the => (1, "next"),
+        Cue::Coming => (1, "coming"),
         _ => return None,
     };
     let unit = match s.w(j + 1)? {

@@ -7,7 +7,7 @@
 //! cardinals and ordinals. [`Cand`] is what a rule proposes. This module does
 //! not decide which candidate wins; `find` does.
 
-use crate::token::{tokenize, Lex, Tok, TK};
+use crate::token::{tokenize, Cue, Lex, Tok, Tokens, TK};
 use std::borrow::Cow;
 
 use crate::{Context, DateValue, Kind};
@@ -29,9 +29,10 @@ pub(crate) struct Cand {
 
 pub(crate) struct Scan<'a> {
     pub text: &'a str,
-    pub toks: Vec<Tok<'a>>,
+    pub toks: Vec<Tok>,
+    /// The lowercased text the tokens point into.
+    low: String,
     pub ctx: &'a Context<'a>,
-    sent: Vec<u32>,
     /// Rules say why they read an expression as they did ([`Scan::why`]).
     explain: bool,
 }
@@ -43,20 +44,21 @@ const ABBREVIATIONS: &[&str] = &[
     "rep",
 ];
 
-fn ends_sentence(toks: &[Tok<'_>], k: usize) -> bool {
+fn ends_sentence(toks: &[Tok], low: &str, k: usize) -> bool {
     let Some(t) = toks.get(k) else { return false };
     if t.kind != TK::Punct {
         return false;
     }
-    match &*t.low {
-        "!" | "?" => true,
-        "." => {
+    match t.ch {
+        '!' | '?' => true,
+        '.' => {
             if toks.get(k + 1).is_some_and(|n| !n.ws) {
                 return false; // "20.06.2024", "U.S."
             }
             match k.checked_sub(1).and_then(|p| toks.get(p)) {
                 Some(p) if p.kind == TK::Word => {
-                    !(ABBREVIATIONS.contains(&&*p.low) || p.low.chars().count() == 1)
+                    let w = low.get(p.lo as usize..p.hi as usize).unwrap_or("");
+                    !(ABBREVIATIONS.contains(&w) || w.chars().count() == 1)
                 }
                 _ => true,
             }
@@ -67,20 +69,19 @@ fn ends_sentence(toks: &[Tok<'_>], k: usize) -> bool {
 
 impl<'a> Scan<'a> {
     pub fn new(text: &'a str, ctx: &'a Context<'a>, explain: bool) -> Self {
-        let toks = tokenize(text);
-        let mut sent = Vec::with_capacity(toks.len());
+        let Tokens { mut toks, low } = tokenize(text);
         let mut id = 0u32;
-        for k in 0..toks.len() {
-            if k > 0 && (toks[k].nls >= 2 || ends_sentence(&toks, k - 1)) {
+        for k in 1..toks.len() {
+            if toks[k].nls >= 2 || ends_sentence(&toks, &low, k - 1) {
                 id += 1;
             }
-            sent.push(id);
+            toks[k].sent = id;
         }
         Scan {
             text,
             toks,
+            low,
             ctx,
-            sent,
             explain,
         }
     }
@@ -95,7 +96,7 @@ impl<'a> Scan<'a> {
     }
 
     #[inline]
-    pub fn t(&self, i: usize) -> Option<&Tok<'a>> {
+    pub fn t(&self, i: usize) -> Option<&Tok> {
         self.toks.get(i)
     }
 
@@ -104,7 +105,7 @@ impl<'a> Scan<'a> {
     pub fn w(&self, i: usize) -> Option<&str> {
         self.t(i)
             .filter(|t| t.kind == TK::Word)
-            .map(|t| &*t.low)
+            .and_then(|t| self.low.get(t.lo as usize..t.hi as usize))
     }
 
     #[inline]
@@ -123,9 +124,7 @@ impl<'a> Scan<'a> {
 
     #[inline]
     pub fn p(&self, i: usize) -> Option<char> {
-        self.t(i)
-            .filter(|t| t.kind == TK::Punct)
-            .and_then(|t| t.low.chars().next())
+        self.t(i).filter(|t| t.kind == TK::Punct).map(|t| t.ch)
     }
 
     #[inline]
@@ -164,7 +163,10 @@ impl<'a> Scan<'a> {
     }
 
     pub fn same_sentence(&self, a: usize, b: usize) -> bool {
-        self.sent.get(a).is_some() && self.sent.get(a) == self.sent.get(b)
+        match (self.t(a), self.t(b)) {
+            (Some(x), Some(y)) => x.sent == y.sent,
+            _ => false,
+        }
     }
 
     /// First token of the sentence holding token `i`.
@@ -214,6 +216,33 @@ impl<'a> Scan<'a> {
         self.t(i)
             .filter(|t| t.kind == TK::Word)
             .map_or(Lex::Other, |t| t.lex)
+    }
+
+    /// The cue word at `i` ("the", "last", "since", ...), if it is one.
+    #[inline]
+    pub fn cue(&self, i: usize) -> Option<Cue> {
+        match self.lex(i) {
+            Lex::Cue(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// A number or an ordinal ("19", "19th") at `i`.
+    #[inline]
+    pub fn numeric(&self, i: usize) -> bool {
+        self.t(i).is_some_and(|t| matches!(t.kind, TK::Num | TK::Ord))
+    }
+
+    /// Token `i` is a number, an ordinal or a word that names something (a month, a weekday,
+    /// a number word or a [`Cue`]): no rule begins anywhere else, so `find` passes over the
+    /// rest without asking the rule families.
+    #[inline]
+    pub fn may_start(&self, i: usize) -> bool {
+        self.t(i).is_some_and(|t| match t.kind {
+            TK::Num | TK::Ord => true,
+            TK::Word => t.lex != Lex::Other,
+            TK::Punct => false,
+        })
     }
 
     /// Capitalised month name (abbreviations may carry a glued '.').

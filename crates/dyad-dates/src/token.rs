@@ -3,11 +3,11 @@
 //! [`tokenize`] splits text into words, numbers, ordinals ("3rd", "75th") and
 //! single punctuation characters, each carrying byte offsets at character
 //! boundaries, so every later span is a valid char-boundary slice of the
-//! input whatever script surrounds it. Each word carries its [`Lex`]: the
-//! month, weekday, cardinal or ordinal it names, looked up once. Nothing here
+//! input whatever script surrounds it, and pointing into one lowercased copy
+//! of the text ([`Tokens`]). Each word carries its [`Lex`]: the month,
+//! weekday, cardinal or ordinal it names, or the [`Cue`] word a rule may
+//! begin with, looked up once in one table ([`LEXICON`]). Nothing here
 //! interprets a date; that is the rules' job.
-
-use std::borrow::Cow;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TK {
@@ -18,13 +18,15 @@ pub(crate) enum TK {
 }
 
 #[derive(Clone, Debug)]
-pub(crate) struct Tok<'a> {
+pub(crate) struct Tok {
     pub kind: TK,
     pub start: usize,
     pub end: usize,
-    /// Lowercased text (the character itself for punctuation), borrowed from the text when
-    /// it is lower case already.
-    pub low: Cow<'a, str>,
+    /// Where the lowercased text is in [`Tokens::low`].
+    pub lo: u32,
+    pub hi: u32,
+    /// The character of a punctuation token ('\0' for the others).
+    pub ch: char,
     /// First character is uppercase (month and weekday names must be).
     pub cap: bool,
     /// Value of a number or ordinal; None when it overflows u32.
@@ -35,8 +37,18 @@ pub(crate) struct Tok<'a> {
     pub ws: bool,
     /// Newlines in the whitespace before the token (a blank line ends a sentence).
     pub nls: u8,
+    /// Sentence number, set by the [`crate::scan::Scan`].
+    pub sent: u32,
     /// What the word names (words only; else [`Lex::Other`]).
     pub lex: Lex,
+}
+
+/// The tokens of a text and their lowercased text.
+pub(crate) struct Tokens {
+    pub toks: Vec<Tok>,
+    /// The text lowercased: ASCII tokens lie where they lie in the text; a word with other
+    /// characters is lowercased after its end (its length may change).
+    pub low: String,
 }
 
 /// What a word names for the rules: a month, a weekday or a number. Rules ask about every
@@ -56,250 +68,362 @@ pub(crate) enum Lex {
     Ordinal(u32),
     /// `twentieth` .. `ninetieth`, `hundredth`.
     TensOrdinal(u32),
+    /// A word a rule may begin with ([`cue_word`]).
+    Cue(Cue),
 }
+
+/// Words besides months, weekdays and numbers that a rule may begin with: the rule
+/// families' `may_start` ask for these, so that a word naming nothing is passed over at once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Cue {
+    The,
+    /// `a` or `an` ("a week ago").
+    A,
+    From,
+    Between,
+    Since,
+    Last,
+    Next,
+    This,
+    Coming,
+    Past,
+    Previous,
+    Current,
+    Early,
+    Late,
+    Mid,
+    Earlier,
+    Later,
+    End,
+    Beginning,
+    Start,
+    Middle,
+    Today,
+    Tonight,
+    Yesterday,
+    Tomorrow,
+    Recent,
+    Juche,
+}
+
+/// Every word that names something, and what: the word lists share no word, and no word
+/// has more than 11 letters.
+const LEXICON: &[(&str, Lex)] = &[
+    // Months and their abbreviations (`sep` and `sept` both).
+    ("january", Lex::Month(1, false)),
+    ("jan", Lex::Month(1, true)),
+    ("february", Lex::Month(2, false)),
+    ("feb", Lex::Month(2, true)),
+    ("march", Lex::Month(3, false)),
+    ("mar", Lex::Month(3, true)),
+    ("april", Lex::Month(4, false)),
+    ("apr", Lex::Month(4, true)),
+    ("may", Lex::Month(5, false)),
+    ("june", Lex::Month(6, false)),
+    ("jun", Lex::Month(6, true)),
+    ("july", Lex::Month(7, false)),
+    ("jul", Lex::Month(7, true)),
+    ("august", Lex::Month(8, false)),
+    ("aug", Lex::Month(8, true)),
+    ("september", Lex::Month(9, false)),
+    ("sep", Lex::Month(9, true)),
+    ("sept", Lex::Month(9, true)),
+    ("october", Lex::Month(10, false)),
+    ("oct", Lex::Month(10, true)),
+    ("november", Lex::Month(11, false)),
+    ("nov", Lex::Month(11, true)),
+    ("december", Lex::Month(12, false)),
+    ("dec", Lex::Month(12, true)),
+    // Weekdays, Monday = 0.
+    ("monday", Lex::Weekday(0)),
+    ("tuesday", Lex::Weekday(1)),
+    ("wednesday", Lex::Weekday(2)),
+    ("thursday", Lex::Weekday(3)),
+    ("friday", Lex::Weekday(4)),
+    ("saturday", Lex::Weekday(5)),
+    ("sunday", Lex::Weekday(6)),
+    // `one` .. `nineteen`.
+    ("one", Lex::Cardinal(1)),
+    ("two", Lex::Cardinal(2)),
+    ("three", Lex::Cardinal(3)),
+    ("four", Lex::Cardinal(4)),
+    ("five", Lex::Cardinal(5)),
+    ("six", Lex::Cardinal(6)),
+    ("seven", Lex::Cardinal(7)),
+    ("eight", Lex::Cardinal(8)),
+    ("nine", Lex::Cardinal(9)),
+    ("ten", Lex::Cardinal(10)),
+    ("eleven", Lex::Cardinal(11)),
+    ("twelve", Lex::Cardinal(12)),
+    ("thirteen", Lex::Cardinal(13)),
+    ("fourteen", Lex::Cardinal(14)),
+    ("fifteen", Lex::Cardinal(15)),
+    ("sixteen", Lex::Cardinal(16)),
+    ("seventeen", Lex::Cardinal(17)),
+    ("eighteen", Lex::Cardinal(18)),
+    ("nineteen", Lex::Cardinal(19)),
+    // `twenty` .. `ninety`.
+    ("twenty", Lex::TensCardinal(20)),
+    ("thirty", Lex::TensCardinal(30)),
+    ("forty", Lex::TensCardinal(40)),
+    ("fifty", Lex::TensCardinal(50)),
+    ("sixty", Lex::TensCardinal(60)),
+    ("seventy", Lex::TensCardinal(70)),
+    ("eighty", Lex::TensCardinal(80)),
+    ("ninety", Lex::TensCardinal(90)),
+    // `first` .. `nineteenth`.
+    ("first", Lex::Ordinal(1)),
+    ("second", Lex::Ordinal(2)),
+    ("third", Lex::Ordinal(3)),
+    ("fourth", Lex::Ordinal(4)),
+    ("fifth", Lex::Ordinal(5)),
+    ("sixth", Lex::Ordinal(6)),
+    ("seventh", Lex::Ordinal(7)),
+    ("eighth", Lex::Ordinal(8)),
+    ("ninth", Lex::Ordinal(9)),
+    ("tenth", Lex::Ordinal(10)),
+    ("eleventh", Lex::Ordinal(11)),
+    ("twelfth", Lex::Ordinal(12)),
+    ("thirteenth", Lex::Ordinal(13)),
+    ("fourteenth", Lex::Ordinal(14)),
+    ("fifteenth", Lex::Ordinal(15)),
+    ("sixteenth", Lex::Ordinal(16)),
+    ("seventeenth", Lex::Ordinal(17)),
+    ("eighteenth", Lex::Ordinal(18)),
+    ("nineteenth", Lex::Ordinal(19)),
+    // `twentieth` .. `ninetieth`, `hundredth`.
+    ("twentieth", Lex::TensOrdinal(20)),
+    ("thirtieth", Lex::TensOrdinal(30)),
+    ("fortieth", Lex::TensOrdinal(40)),
+    ("fiftieth", Lex::TensOrdinal(50)),
+    ("sixtieth", Lex::TensOrdinal(60)),
+    ("seventieth", Lex::TensOrdinal(70)),
+    ("eightieth", Lex::TensOrdinal(80)),
+    ("ninetieth", Lex::TensOrdinal(90)),
+    ("hundredth", Lex::TensOrdinal(100)),
+    // Words a rule may begin with.
+    ("the", Lex::Cue(Cue::The)),
+    ("from", Lex::Cue(Cue::From)),
+    ("between", Lex::Cue(Cue::Between)),
+    ("since", Lex::Cue(Cue::Since)),
+    ("last", Lex::Cue(Cue::Last)),
+    ("next", Lex::Cue(Cue::Next)),
+    ("this", Lex::Cue(Cue::This)),
+    ("coming", Lex::Cue(Cue::Coming)),
+    ("past", Lex::Cue(Cue::Past)),
+    ("previous", Lex::Cue(Cue::Previous)),
+    ("current", Lex::Cue(Cue::Current)),
+    ("early", Lex::Cue(Cue::Early)),
+    ("late", Lex::Cue(Cue::Late)),
+    ("mid", Lex::Cue(Cue::Mid)),
+    ("earlier", Lex::Cue(Cue::Earlier)),
+    ("later", Lex::Cue(Cue::Later)),
+    ("end", Lex::Cue(Cue::End)),
+    ("beginning", Lex::Cue(Cue::Beginning)),
+    ("start", Lex::Cue(Cue::Start)),
+    ("middle", Lex::Cue(Cue::Middle)),
+    ("today", Lex::Cue(Cue::Today)),
+    ("tonight", Lex::Cue(Cue::Tonight)),
+    ("yesterday", Lex::Cue(Cue::Yesterday)),
+    ("tomorrow", Lex::Cue(Cue::Tomorrow)),
+    ("recent", Lex::Cue(Cue::Recent)),
+    ("juche", Lex::Cue(Cue::Juche)),
+    ("a", Lex::Cue(Cue::A)),
+    ("an", Lex::Cue(Cue::A)),
+];
+
+/// A word of up to 12 ASCII letters as a number, five bits a letter (`a` and `A` are 1, `z`
+/// and `Z` 26): equal numbers, equal words but for case.
+pub(crate) const fn word_key(w: &[u8]) -> u64 {
+    let mut k = 0u64;
+    let mut i = 0;
+    while i < w.len() {
+        k = (k << 5) | (w[i] & 31) as u64;
+        i += 1;
+    }
+    k
+}
+
+/// The [`LEXICON`] by [`word_key`], sorted for a binary search.
+static LEX_KEYS: [(u64, Lex); LEXICON.len()] = {
+    let mut keys = [(0u64, Lex::Other); LEXICON.len()];
+    let mut i = 0;
+    while i < LEXICON.len() {
+        keys[i] = (word_key(LEXICON[i].0.as_bytes()), LEXICON[i].1);
+        i += 1;
+    }
+    let mut i = 1;
+    while i < keys.len() {
+        let mut j = i;
+        while j > 0 && keys[j - 1].0 > keys[j].0 {
+            let k = keys[j];
+            keys[j] = keys[j - 1];
+            keys[j - 1] = k;
+            j -= 1;
+        }
+        i += 1;
+    }
+    keys
+};
+
+/// For each length and first letter (`letter & 31`), the last letters of the [`LEXICON`]'s
+/// words: most words are ruled out by one bit, without a search.
+static LEX_ENDS: [[u32; 32]; 12] = {
+    let mut ends = [[0u32; 32]; 12];
+    let mut i = 0;
+    while i < LEXICON.len() {
+        let w = LEXICON[i].0.as_bytes();
+        ends[w.len()][(w[0] & 31) as usize] |= 1 << (w[w.len() - 1] & 31);
+        i += 1;
+    }
+    ends
+};
 
 impl Lex {
-    /// The meaning of the lower-case word `w`. The word lists share no word.
+    /// The meaning of the lower-case word `w` ([`LEXICON`]).
     fn of(w: &str) -> Lex {
-        // Every listed word has 3 to 11 letters (`jan` .. `seventeenth`).
-        if !(3..=11).contains(&w.len()) {
+        let b = w.as_bytes();
+        let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+            return Lex::Other;
+        };
+        let Some(lasts) = LEX_ENDS.get(b.len()) else {
+            return Lex::Other;
+        };
+        if lasts[usize::from(first & 31)] & (1 << (last & 31)) == 0
+            || !b.iter().all(u8::is_ascii_lowercase)
+        {
             return Lex::Other;
         }
-        month_name(w)
-            .map(|(m, abbr)| Lex::Month(m, abbr))
-            .or_else(|| weekday_name(w).map(Lex::Weekday))
-            .or_else(|| unit_cardinal(w).map(Lex::Cardinal))
-            .or_else(|| tens_cardinal(w).map(Lex::TensCardinal))
-            .or_else(|| unit_ordinal(w).map(Lex::Ordinal))
-            .or_else(|| tens_ordinal(w).map(Lex::TensOrdinal))
-            .unwrap_or(Lex::Other)
+        let key = word_key(b);
+        LEX_KEYS
+            .binary_search_by_key(&key, |e| e.0)
+            .map_or(Lex::Other, |k| LEX_KEYS[k].1)
     }
 }
 
-/// `s` in lower case, copied only when it has upper-case letters.
-fn lower(s: &str) -> Cow<'_, str> {
-    if s.is_ascii() {
-        if s.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Owned(s.to_ascii_lowercase())
-        } else {
-            Cow::Borrowed(s)
+/// End of the run of letters starting at byte `at` (ASCII read a byte at a time).
+fn letters_end(text: &str, mut at: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        while bytes.get(at).is_some_and(u8::is_ascii_alphabetic) {
+            at += 1;
         }
-    } else {
-        Cow::Owned(s.to_lowercase())
+        if bytes.get(at).is_none_or(u8::is_ascii) {
+            return at;
+        }
+        match text.get(at..).and_then(|r| r.chars().next()) {
+            Some(c) if c.is_alphabetic() => at += c.len_utf8(),
+            _ => return at,
+        }
     }
 }
 
-pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
+/// Splits `text` into tokens; one pass over its bytes, one copy of it lowercased and no
+/// other allocation but for words outside ASCII.
+pub(crate) fn tokenize(text: &str) -> Tokens {
+    let bytes = text.as_bytes();
+    let mut low = text.to_ascii_lowercase();
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
-    // The character at byte `at`: most text is ASCII, read a byte at a time.
-    let char_at = |at: usize| -> Option<char> {
-        match *text.as_bytes().get(at)? {
-            b if b.is_ascii() => Some(char::from(b)),
-            _ => text.get(at..)?.chars().next(),
-        }
-    };
     let mut ws = true;
     let mut nls: u8 = 0;
-    let mut end = 0;
-    while let Some(c) = char_at(end) {
-        let i = end;
-        end += c.len_utf8();
-        if c.is_whitespace() {
-            ws = true;
-            if c == '\n' {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let start = i;
+        let mut num = None;
+        let mut nd = 0;
+        // Kind, capitalised, the punctuation character; `i` moves past the token.
+        let (kind, cap, ch) = match b {
+            b' ' | b'\t' | 0x0b | 0x0c | b'\r' => {
+                ws = true;
+                i += 1;
+                continue;
+            }
+            b'\n' => {
+                ws = true;
                 nls = nls.saturating_add(1);
+                i += 1;
+                continue;
             }
-            continue;
-        }
-        let tok = if c.is_ascii_digit() {
-            while char_at(end).is_some_and(|d| d.is_ascii_digit()) {
-                end += 1;
+            b'a'..=b'z' | b'A'..=b'Z' => {
+                i = letters_end(text, i + 1);
+                (TK::Word, b.is_ascii_uppercase(), '\0')
             }
-            let dend = end;
-            // Letters glued to digits: an ordinal suffix, or a code like "5G".
-            while let Some(d) = char_at(end).filter(|d| d.is_alphabetic()) {
-                end += d.len_utf8();
+            b'0'..=b'9' => {
+                let mut n = Some(0u32);
+                while let Some(d) = bytes.get(i).filter(|d| d.is_ascii_digit()) {
+                    n = n
+                        .and_then(|n| n.checked_mul(10))
+                        .and_then(|n| n.checked_add(u32::from(d - b'0')));
+                    i += 1;
+                }
+                (num, nd) = (n, i - start);
+                // Letters glued to digits: an ordinal suffix, or a code like "5G".
+                let dend = i;
+                i = letters_end(text, i);
+                let suffix = &text[dend..i];
+                let kind = if suffix.is_empty() {
+                    TK::Num
+                } else if ["st", "nd", "rd", "th"]
+                    .iter()
+                    .any(|s| suffix.eq_ignore_ascii_case(s))
+                {
+                    TK::Ord
+                } else {
+                    TK::Word
+                };
+                (kind, false, '\0')
             }
-            let suffix = lower(&text[dend..end]);
-            let kind = if suffix.is_empty() {
-                TK::Num
-            } else if matches!(&*suffix, "st" | "nd" | "rd" | "th") {
-                TK::Ord
-            } else {
-                TK::Word
-            };
-            let low = lower(&text[i..end]);
-            Tok {
-                kind,
-                start: i,
-                end,
-                lex: if kind == TK::Word { Lex::of(&low) } else { Lex::Other },
-                low,
-                cap: false,
-                num: text[i..dend].parse::<u32>().ok(),
-                nd: dend - i,
-                ws,
-                nls,
+            0x80.. => {
+                let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+                    break;
+                };
+                i += c.len_utf8();
+                if c.is_whitespace() {
+                    ws = true;
+                    continue;
+                }
+                if c.is_alphabetic() {
+                    i = letters_end(text, i);
+                    (TK::Word, c.is_uppercase(), '\0')
+                } else {
+                    (TK::Punct, false, c)
+                }
             }
-        } else if c.is_alphabetic() {
-            while let Some(d) = char_at(end).filter(|d| d.is_alphabetic()) {
-                end += d.len_utf8();
-            }
-            let low = lower(&text[i..end]);
-            Tok {
-                kind: TK::Word,
-                start: i,
-                end,
-                lex: Lex::of(&low),
-                low,
-                cap: c.is_uppercase(),
-                num: None,
-                nd: 0,
-                ws,
-                nls,
-            }
-        } else {
-            Tok {
-                kind: TK::Punct,
-                start: i,
-                end,
-                low: Cow::Borrowed(&text[i..end]),
-                lex: Lex::Other,
-                cap: false,
-                num: None,
-                nd: 0,
-                ws,
-                nls,
+            _ => {
+                i += 1;
+                (TK::Punct, false, char::from(b))
             }
         };
-        out.push(tok);
+        let (mut lo, mut hi) = (start, i);
+        let mut lex = Lex::Other;
+        if kind == TK::Word {
+            let word = &text[start..i];
+            if !word.is_ascii() {
+                lo = low.len();
+                low.push_str(&word.to_lowercase());
+                hi = low.len();
+            }
+            lex = Lex::of(&low[lo..hi]);
+        }
+        out.push(Tok {
+            kind,
+            start,
+            end: i,
+            lo: lo as u32,
+            hi: hi as u32,
+            ch,
+            cap,
+            num,
+            nd,
+            ws,
+            nls,
+            sent: 0,
+            lex,
+        });
         ws = false;
         nls = 0;
     }
-    out
-}
-
-/// Month number and whether the word is an abbreviation.
-fn month_name(w: &str) -> Option<(u8, bool)> {
-    Some(match w {
-        "january" => (1, false),
-        "jan" => (1, true),
-        "february" => (2, false),
-        "feb" => (2, true),
-        "march" => (3, false),
-        "mar" => (3, true),
-        "april" => (4, false),
-        "apr" => (4, true),
-        "may" => (5, false),
-        "june" => (6, false),
-        "jun" => (6, true),
-        "july" => (7, false),
-        "jul" => (7, true),
-        "august" => (8, false),
-        "aug" => (8, true),
-        "september" => (9, false),
-        "sep" | "sept" => (9, true),
-        "october" => (10, false),
-        "oct" => (10, true),
-        "november" => (11, false),
-        "nov" => (11, true),
-        "december" => (12, false),
-        "dec" => (12, true),
-        _ => return None,
-    })
-}
-
-/// Monday = 0 .. Sunday = 6.
-fn weekday_name(w: &str) -> Option<i64> {
-    Some(match w {
-        "monday" => 0,
-        "tuesday" => 1,
-        "wednesday" => 2,
-        "thursday" => 3,
-        "friday" => 4,
-        "saturday" => 5,
-        "sunday" => 6,
-        _ => return None,
-    })
-}
-
-fn unit_cardinal(w: &str) -> Option<u32> {
-    Some(match w {
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        _ => return None,
-    })
-}
-
-fn tens_cardinal(w: &str) -> Option<u32> {
-    Some(match w {
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        _ => return None,
-    })
-}
-
-fn unit_ordinal(w: &str) -> Option<u32> {
-    Some(match w {
-        "first" => 1,
-        "second" => 2,
-        "third" => 3,
-        "fourth" => 4,
-        "fifth" => 5,
-        "sixth" => 6,
-        "seventh" => 7,
-        "eighth" => 8,
-        "ninth" => 9,
-        "tenth" => 10,
-        "eleventh" => 11,
-        "twelfth" => 12,
-        "thirteenth" => 13,
-        "fourteenth" => 14,
-        "fifteenth" => 15,
-        "sixteenth" => 16,
-        "seventeenth" => 17,
-        "eighteenth" => 18,
-        "nineteenth" => 19,
-        _ => return None,
-    })
-}
-
-fn tens_ordinal(w: &str) -> Option<u32> {
-    Some(match w {
-        "twentieth" => 20,
-        "thirtieth" => 30,
-        "fortieth" => 40,
-        "fiftieth" => 50,
-        "sixtieth" => 60,
-        "seventieth" => 70,
-        "eightieth" => 80,
-        "ninetieth" => 90,
-        "hundredth" => 100,
-        _ => return None,
-    })
+    Tokens { toks: out, low }
 }
 
 #[cfg(test)]
@@ -309,19 +433,49 @@ mod tests {
     #[test]
     fn offsets_are_char_boundaries() {
         let text = "Пхеньян, 19th июня — 2024年 5G";
-        for t in tokenize(text) {
+        for t in tokenize(text).toks {
             assert!(text.get(t.start..t.end).is_some());
         }
-        let kinds: Vec<TK> = tokenize("the 3rd 2024 5g").iter().map(|t| t.kind).collect();
-        assert_eq!(kinds, vec![TK::Word, TK::Ord, TK::Num, TK::Word]);
-        assert_eq!(tokenize("99999999999999")[0].num, None);
+        let kinds: Vec<TK> = tokenize("the 3rd 2024 5g 7TH").toks.iter().map(|t| t.kind).collect();
+        assert_eq!(kinds, vec![TK::Word, TK::Ord, TK::Num, TK::Word, TK::Ord]);
+        assert_eq!(tokenize("99999999999999").toks[0].num, None);
+        assert_eq!(tokenize("4294967295 4294967296").toks.iter().map(|t| t.num).collect::<Vec<_>>(), vec![Some(u32::MAX), None]);
+    }
+
+    #[test]
+    fn words_are_lowercased_in_place_or_after_the_text() {
+        let text = "Der ÜBER-Plan, May\u{a0}5 Ärger\n\nÉTÉ 1st";
+        let t = tokenize(text);
+        let low: Vec<&str> = t.toks.iter().map(|k| &t.low[k.lo as usize..k.hi as usize]).collect();
+        assert_eq!(low, vec!["der", "über", "-", "plan", ",", "may", "5", "ärger", "été", "1st"]);
+        assert_eq!(t.toks.iter().map(|k| k.ch).collect::<String>(), "\0\0-\0,\0\0\0\0\0");
+        assert_eq!(t.toks.iter().map(|k| k.nls).collect::<Vec<_>>(), vec![0, 0, 0, 0, 0, 0, 0, 0, 2, 0]);
+        assert!(t.toks[5].cap && t.toks[5].ws && !t.toks[4].ws);
     }
 
     #[test]
     fn words_are_looked_up_once() {
-        let lex = |t: &str| tokenize(t).iter().map(|t| t.lex).collect::<Vec<_>>();
+        let lex = |t: &str| tokenize(t).toks.iter().map(|t| t.lex).collect::<Vec<_>>();
         assert_eq!(lex("May Sept. Friday"), vec![Lex::Month(5, false), Lex::Month(9, true), Lex::Other, Lex::Weekday(4)]);
         assert_eq!(lex("one twenty second seventeenth hundredth"), vec![Lex::Cardinal(1), Lex::TensCardinal(20), Lex::Ordinal(2), Lex::Ordinal(17), Lex::TensOrdinal(100)]);
-        assert_eq!(lex("the 3rd 2024 5g"), vec![Lex::Other; 4]);
+        assert_eq!(lex("3rd 2024 5g"), vec![Lex::Other; 3]);
+        assert_eq!(lex("the An since Juche"), vec![Lex::Cue(Cue::The), Lex::Cue(Cue::A), Lex::Cue(Cue::Since), Lex::Cue(Cue::Juche)]);
+    }
+
+    #[test]
+    fn every_lexicon_word_and_no_other_has_a_meaning() {
+        let mut seen = std::collections::HashSet::new();
+        for &(w, lex) in LEXICON {
+            assert!(seen.insert(w), "{w} twice");
+            assert!(!w.is_empty() && w.len() <= 11 && w.bytes().all(|b| b.is_ascii_lowercase()), "{w}");
+            assert_eq!(Lex::of(w), lex, "{w}");
+            for other in [format!("{w}s"), format!("x{w}"), w[1..].to_string(), w[..w.len() - 1].to_string(), w.to_uppercase(), format!("{w}é"), format!("{w}1")] {
+                let expected = LEXICON.iter().find(|e| e.0 == other).map_or(Lex::Other, |e| e.1);
+                assert_eq!(Lex::of(&other), expected, "{other}");
+            }
+        }
+        for w in ["", "b", "said", "thé", "seventeenthx", "abcdefghijklm", "\u{212a}"] {
+            assert_eq!(Lex::of(w), Lex::Other, "{w}");
+        }
     }
 }
