@@ -47,7 +47,7 @@ pub fn one_per_sentence(events: Vec<Event>) -> Vec<Event> {
         })
         .collect();
     drop(seen);
-    events.into_iter().zip(keep).filter_map(|(e, k)| k.then_some(e)).collect()
+    keep_marked(events, &keep)
 }
 
 pub fn restatements(events: Vec<Event>, doc_date: Option<&str>) -> Vec<Event> {
@@ -84,7 +84,15 @@ pub fn restatements(events: Vec<Event>, doc_date: Option<&str>) -> Vec<Event> {
         })
         .collect();
     drop(best);
-    events.into_iter().zip(keep).filter_map(|(e, k)| k.then_some(e)).collect()
+    keep_marked(events, &keep)
+}
+
+/// The events whose mark is set, in order; the others are dropped in place, so events before
+/// the first dropped one are not moved.
+fn keep_marked(mut events: Vec<Event>, keep: &[bool]) -> Vec<Event> {
+    let mut marks = keep.iter();
+    events.retain(|_| marks.next().copied().unwrap_or(true));
+    events
 }
 
 const PLACE_STOP: &[&str] = &["The", "President", "Comrade", "Chairman", "Minister"];
