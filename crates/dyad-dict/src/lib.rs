@@ -208,6 +208,10 @@ pub fn normalize_phrase(phrase: &str) -> String {
         }
         out.push_str(&dyad_text::normal_form(t.span.of(phrase)));
     }
+    // An abbreviation's final dot (`Gen.`, `Capt.`) is a token of its own whose form is empty:
+    // a phrase ends at its last word, as a match must.
+    let words = out.trim_end_matches(' ').len();
+    out.truncate(words);
     out
 }
 
@@ -228,6 +232,7 @@ mod tests {
         assert_eq!(normalize_phrase("U.S. Army"), "us army");
         assert_eq!(normalize_phrase("People’s Republic"), "people 's republic");
         assert_eq!(normalize_phrase("G20"), "g20");
+        assert_eq!(normalize_phrase("Brig. Gen."), "brig  gen");
     }
 
     #[test]
