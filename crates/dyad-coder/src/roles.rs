@@ -150,11 +150,12 @@ pub(crate) fn preceded_by_preposition(s: &Sent, m: &Mention) -> bool {
     false
 }
 
-fn country_of(r: &Referent) -> Vec<&Actor> {
-    match r {
-        Referent::One(a) => vec![a],
-        Referent::Pair(a, b) => vec![a, b],
-    }
+fn country_of(r: &Referent) -> impl Iterator<Item = &Actor> {
+    let (a, b) = match r {
+        Referent::One(a) => (a, None),
+        Referent::Pair(a, b) => (&**a, Some(&**b)),
+    };
+    std::iter::once(a).chain(b)
 }
 
 /// The coordinated group starting at mention `first`, up to token `limit`.
@@ -194,33 +195,29 @@ pub(crate) fn is_apposition_word(w: &str) -> bool {
 
 /// The actors of a group: same-country members collapse into the first, unless the group is
 /// a coordination of distinct titles (each is its own actor).
-fn actors_of(ms: &[Mention], g: &[usize]) -> Vec<Actor> {
-    let titles: Vec<&Actor> = g
-        .iter()
-        .filter(|&&i| ms[i].kind == MentionKind::Title)
-        .filter_map(|&i| match &ms[i].referent {
-            Referent::One(a) => Some(a),
-            _ => None,
-        })
-        .collect();
+fn actors_of<'m>(ms: &'m [Mention], g: &[usize]) -> Vec<&'m Actor> {
+    let title = |i: usize| match &ms[i].referent {
+        Referent::One(a) if ms[i].kind == MentionKind::Title => Some(a),
+        _ => None,
+    };
     // `the Minister of A and the Minister of B of Russia` is a compound of actors; `Kim Jong
     // Un, general secretary of ... and president of ...` is one person with appositions.
-    let compound = titles.len() >= 2 && g.first().is_some_and(|&i| ms[i].kind == MentionKind::Title);
-    let mut out: Vec<Actor> = Vec::new();
+    let compound = g.first().is_some_and(|&i| ms[i].kind == MentionKind::Title) && g.iter().filter_map(|&i| title(i)).nth(1).is_some();
+    let mut out: Vec<&Actor> = Vec::new();
     for &i in g {
         // In a compound of titles, the country that closes it (`... of Russia`) is no actor of its own.
         if compound && matches!(ms[i].kind, MentionKind::Country | MentionKind::Capital) {
             if let Referent::One(a) = &ms[i].referent {
-                if titles.iter().any(|t| t.country == a.country) {
+                if g.iter().filter_map(|&j| title(j)).any(|t| t.country == a.country) {
                     continue;
                 }
             }
         }
+        let distinct_title = compound && ms[i].kind == MentionKind::Title;
         for a in country_of(&ms[i].referent) {
-            let distinct_title = compound && ms[i].kind == MentionKind::Title;
             let dup = out.iter().any(|o| o.country == a.country && (!distinct_title || o.name == a.name));
             if !dup {
-                out.push(a.clone());
+                out.push(a);
             }
         }
     }
@@ -346,13 +343,13 @@ fn speaker_demand(s: &Sent, t: &Trigger, ms: &[Mention], sp: &Actor) -> Result<V
         first -= 1;
     }
     let g = group(s, ms, first, k);
-    let targets: Vec<Actor> = actors_of(ms, &g).into_iter().filter(|a| !a.country.is_empty()).collect();
+    let targets: Vec<&Actor> = actors_of(ms, &g).into_iter().filter(|a| !a.country.is_empty()).collect();
     if targets.iter().any(|a| a.country == sp.country) {
         return Err("the speaker's own side as subject: an intent, not a demand".into());
     }
     let roles: Vec<Role> = targets
         .into_iter()
-        .map(|a| Role { source: sp.clone(), target: a, how: "the speaker's demand on the subject of the modal".into() })
+        .map(|a| Role { source: sp.clone(), target: a.clone(), how: "the speaker's demand on the subject of the modal".into() })
         .collect();
     if roles.is_empty() {
         return Err("no party right before the modal".into());
@@ -642,13 +639,13 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
         (None, None) if passive_slot => (subj.clone(), subject(start).or_else(|| subject(0)).map(|g| g[0])),
         (None, Some(ti)) => (subj, Some(ti)),
         (None, None) => {
-            let src_countries: Vec<String> = subj
+            let src_countries: Vec<&str> = subj
                 .as_ref()
-                .map(|g| actors_of(ms, g).into_iter().map(|a| a.country).collect())
+                .map(|g| actors_of(ms, g).into_iter().map(|a| a.country.as_str()).collect())
                 .unwrap_or_default();
             // The object stands close after the trigger; a group of several countries acting
             // together takes an object only right after the trigger, else it acts mutually.
-            let several = src_countries.iter().collect::<std::collections::HashSet<_>>().len() >= 2;
+            let several = src_countries.iter().any(|&c| c != src_countries[0]);
             let window = if several { 3 } else { TARGET_WINDOW };
             // `mark the anniversary of the visit to Russia`: the parties of the act commemorated
             // are not the commemoration's; only `with` brings in a partner.
@@ -663,15 +660,14 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
                     && ms[i].start <= t.end + window
                     && ms[i].end <= rb
                     && !subj.as_ref().is_some_and(|g| g.contains(&i))
-                    && country_of(&ms[i].referent).iter().any(|a| !src_countries.contains(&a.country))
+                    && country_of(&ms[i].referent).any(|a| !src_countries.contains(&a.country.as_str()))
             });
             // The gerund's act with no object of its own is done for the main subject.
             let tgt = tgt.or_else(|| {
                 gerund_owner.as_ref()?;
                 let main = subject(start).or_else(|| subject(0))?;
                 let m = main[0];
-                let countries = country_of(&ms[m].referent);
-                (ms[m].end <= t.start && countries.iter().any(|a| !src_countries.contains(&a.country))).then_some(m)
+                (ms[m].end <= t.start && country_of(&ms[m].referent).any(|a| !src_countries.contains(&a.country.as_str()))).then_some(m)
             });
             (subj, tgt)
         }
@@ -751,7 +747,7 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
             // A group of several countries acting together, with no object: each toward the other.
             let countries: Vec<&Actor> = {
                 let mut v: Vec<&Actor> = Vec::new();
-                for a in &sources {
+                for &a in &sources {
                     if !v.iter().any(|b| b.country == a.country) {
                         v.push(a);
                     }
