@@ -434,18 +434,17 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
     // `X was summoned to the foreign ministry`: a source slot after a passive head; the
     // grammatical subject is the target.
     let passive_slot = be_before && t.source_slot.is_some_and(|i| ms[i].start > t.head) && t.target_slot.is_none();
-    let by_actor = (t.end..rb)
-        .find(|&k| s.norms[k] == "by")
-        .filter(|_| passive)
+    let by_actor = passive
+        .then(|| (t.end..rb).find(|&k| s.norms[k] == "by"))
+        .flatten()
         .and_then(|k| ms.iter().position(|m| m.start > k && m.start <= k + 3));
 
     // The subject group.
     // `Expressing his pleasure over what the Cuban people did, he extended his support`: after
     // a fronted phrase, the party between the comma and the verb is the subject.
-    let after_comma = {
-        let k = s.back_over(t.start, verb_modifier);
-        ms.iter().position(|m| m.end == k && m.start > 0 && s.norms[m.start - 1] == ",")
-    };
+    // Where the words that may stand between a subject and its verb begin.
+    let before_verb = s.back_over(t.start, verb_modifier);
+    let after_comma = ms.iter().position(|m| m.end == before_verb && m.start > 0 && s.norms[m.start - 1] == ",");
     let subject = |from: usize| -> Option<Vec<usize>> {
         if let Some(i) = after_comma.filter(|&i| ms[i].start >= from) {
             return Some(group(s, ms, i, t.start));
@@ -460,9 +459,14 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
                 w.ends_with("ed") && w.len() > 3 && s.text_of(p - 1).chars().all(|c| c.is_ascii_lowercase()) && !is_be_form(w)
             }
         };
-        let cands: Vec<usize> = (0..ms.len()).filter(|&i| ms[i].start >= from && ms[i].end <= t.start && !object(i)).collect();
+        let mut cands = (0..ms.len()).filter(|&i| ms[i].start >= from && ms[i].end <= t.start && !object(i));
         // The object of a preposition (`the talks between A and B ended`) is no subject.
-        let first = cands.iter().copied().find(|&i| !preceded_by_preposition(s, &ms[i])).or(cands.first().copied())?;
+        let first_cand = cands.next()?;
+        let first = if preceded_by_preposition(s, &ms[first_cand]) {
+            cands.find(|&i| !preceded_by_preposition(s, &ms[i])).unwrap_or(first_cand)
+        } else {
+            first_cand
+        };
         Some(group(s, ms, first, t.start))
     };
     let mut start = lb;
@@ -558,8 +562,8 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
         || (matches!(code.get(..2), Some("12" | "13")) && t.noun);
     // `The US began a new round of expulsions`: an event noun that a verb of doing governs is
     // that verb's subject's act.
-    let governed = (t.start.saturating_sub(5)..t.start).any(|k| is_light_verb(s.norms[k].as_str()));
-    let by_agent = (t.nominal && owner.is_none() && gerund_owner.is_none() && material && !governed && t.source_slot.is_none() && t.target_slot.is_none())
+    let governed = || (t.start.saturating_sub(5)..t.start).any(|k| is_light_verb(s.norms[k].as_str()));
+    let by_agent = (t.nominal && owner.is_none() && gerund_owner.is_none() && material && t.source_slot.is_none() && t.target_slot.is_none() && !governed())
         .then(|| {
             (t.end..rb).find(|&k| s.norms[k] == "by").and_then(|k| ms.iter().position(|m| m.start > k && m.start <= k + 3))
         });
@@ -598,21 +602,14 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
     // With no actor before it, a verbal act in a statement is the speaker's own:
     // `We condemn ...` is resolved by coreference; `Strongly condemning the sanctions, ...`
     // and headline-style clauses fall back here.
-    let speaker_mention = speaker.map(|sp| Mention {
-        start: t.start,
-        end: t.start,
-        referent: Referent::One(sp.clone()),
-        how: vec!["the speaker of the statement".into()],
-        kind: MentionKind::Coref,
-    });
     let mut ms_ext: Vec<Mention>;
     let mut ms = ms;
     let mut subj = subj;
     let verbal_root = matches!(code.get(..2), Some("01" | "02" | "03" | "05" | "09" | "10" | "11" | "12" | "13"));
     // Not when a subject of another kind stands before the verb (`the international
     // community has demanded`).
-    let noun_subject = {
-        let k = s.back_over(t.start, verb_modifier);
+    let noun_subject = || {
+        let k = before_verb;
         k > 0 && {
             let w = s.norms[k - 1].as_str();
             s.text_of(k - 1).chars().all(|c| c.is_ascii_lowercase())
@@ -623,8 +620,15 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
                 && !is_office_word(w)
         }
     };
-    if subj.is_none() && verbal_root && t.target_slot.is_none() && !be_before && !unknown_subject && !noun_subject {
-        if let Some(m) = speaker_mention {
+    if subj.is_none() && verbal_root && t.target_slot.is_none() && !be_before && !unknown_subject && !noun_subject() {
+        if let Some(sp) = speaker {
+            let m = Mention {
+                start: t.start,
+                end: t.start,
+                referent: Referent::One(sp.clone()),
+                how: vec!["the speaker of the statement".into()],
+                kind: MentionKind::Coref,
+            };
             ms_ext = ms.to_vec();
             ms_ext.push(m);
             ms_ext.sort_by_key(|m| (m.start, m.end));
