@@ -638,15 +638,15 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
     }
     let subj = subj;
 
-    let (src_group, tgt_first): (Option<Vec<usize>>, Option<usize>) = match (by_actor, t.target_slot) {
-        (Some(b), _) => (Some(group(s, ms, b, rb)), subj.as_ref().map(|g| g[0])),
-        (None, None) if passive_slot => (subj.clone(), subject(start).or_else(|| subject(0)).map(|g| g[0])),
-        (None, Some(ti)) => (subj, Some(ti)),
+    // The source group, its target's first mention, and the group's actors when they were
+    // needed already.
+    let (src_group, tgt_first, src_actors): (Option<Vec<usize>>, Option<usize>, Option<Vec<&Actor>>) = match (by_actor, t.target_slot) {
+        (Some(b), _) => (Some(group(s, ms, b, rb)), subj.as_ref().map(|g| g[0]), None),
+        (None, None) if passive_slot => (subj.clone(), subject(start).or_else(|| subject(0)).map(|g| g[0]), None),
+        (None, Some(ti)) => (subj, Some(ti), None),
         (None, None) => {
-            let src_countries: Vec<&str> = subj
-                .as_ref()
-                .map(|g| actors_of(ms, g).into_iter().map(|a| a.country.as_str()).collect())
-                .unwrap_or_default();
+            let src_actors = subj.as_ref().map(|g| actors_of(ms, g));
+            let src_countries: Vec<&str> = src_actors.iter().flatten().map(|a| a.country.as_str()).collect();
             // The object stands close after the trigger; a group of several countries acting
             // together takes an object only right after the trigger, else it acts mutually.
             let several = src_countries.iter().any(|&c| c != src_countries[0]);
@@ -673,7 +673,7 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
                 let m = main[0];
                 (ms[m].end <= t.start && country_of(&ms[m].referent).any(|a| !src_countries.contains(&a.country.as_str()))).then_some(m)
             });
-            (subj, tgt)
+            (subj, tgt, src_actors)
         }
     };
     // `was rejected by the public`: the agent is named and is no actor.
@@ -698,7 +698,7 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
         }
         return Err(if unknown_subject { "the subject is a name dyad does not know".into() } else { "no source actor in the clause".into() });
     };
-    let sources = actors_of(ms, &src_group);
+    let sources = src_actors.unwrap_or_else(|| actors_of(ms, &src_group));
     let rule = if by_actor.is_some() {
         "passive: source after `by`"
     } else if t.source_slot.is_some() || t.target_slot.is_some() {
