@@ -230,11 +230,11 @@ fn actors_of<'m>(ms: &'m [Mention], g: &[usize]) -> Vec<&'m Actor> {
 fn speaker_act(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pair: Option<(&Actor, &Actor)>) -> Result<Vec<Role>, String> {
     // Who says it: the person or party the sentence reports (`..., he said`), else the
     // statement's speaker.
-    let reporter = reporter(s, ms);
+    let reporter = reporter_of(s, ms);
     // `..., he said` of a person dyad does not know, in a story about two parties: the words
     // of the side the evaluation is not about.
     let unknown = if reporter.is_none() && speaker.is_none() { unknown_reporter_side(s, t, ms, pair) } else { None };
-    let Some(sp) = reporter.as_ref().or(speaker).or(unknown.as_ref()) else { return Err("an evaluation, and the text has no speaker".into()) };
+    let Some(sp) = reporter.or(speaker).or(unknown.as_ref()) else { return Err("an evaluation, and the text has no speaker".into()) };
     // An epithet (`traitor Yoon`, `the puppets`) names the party it stands next to, or none.
     if is_epithet(s.norms[t.head].as_str()) {
         let next = ms.iter().find(|m| m.start == t.end || (m.start == t.end + 1 && s.norms[t.end] == ","));
@@ -293,21 +293,31 @@ fn is_say_verb(w: &str) -> bool {
 /// The party a sentence reports the words of: the actor right before a verb of saying (`he
 /// said`, `the Foreign Ministry stressed`), or right after it (`said Lavrov`).
 pub(crate) fn reporter(s: &Sent, ms: &[Mention]) -> Option<Actor> {
-    let k = (0..s.tokens.len()).find(|&k| is_say_verb(s.norms[k].as_str()))?;
+    reporter_of(s, ms).cloned()
+}
+
+/// The first verb of saying (one normal form per token).
+fn say_verb_at(s: &Sent) -> Option<usize> {
+    s.norms.iter().position(|w| is_say_verb(w))
+}
+
+/// [`reporter`], lent from the mentions.
+fn reporter_of<'m>(s: &Sent, ms: &'m [Mention]) -> Option<&'m Actor> {
+    let k = say_verb_at(s)?;
     // `Liberman, the Israeli defense minister, said`: an apposition's comma may stand between.
     let before = ms.iter().rposition(|m| {
         m.end == k || (m.end + 1 == k && (s.norms[m.end].ends_with("ly") || matches!(s.norms[m.end].as_str(), "had" | "has" | "also" | ",")))
     });
     let after = ms.iter().position(|m| m.start == k + 1);
     let m = before.or(after)?;
-    ms[m].actor_with_country().cloned()
+    ms[m].actor_with_country()
 }
 
 /// The other side of the dyad in play from the party an evaluation names, when the sentence
 /// reports the words of someone dyad does not know (`..., he said`, `Faisal said`).
 fn unknown_reporter_side(s: &Sent, t: &Trigger, ms: &[Mention], pair: Option<(&Actor, &Actor)>) -> Option<Actor> {
     let (x, y) = pair?;
-    let k = (0..s.tokens.len()).find(|&k| is_say_verb(s.norms[k].as_str()))?;
+    let k = say_verb_at(s)?;
     let covered = |j: usize| ms.iter().any(|m| m.start <= j && j < m.end);
     let before = k > 0 && !covered(k - 1) && (matches!(s.norms[k - 1].as_str(), "he" | "she") || unknown_name_before(s, ms, k));
     if !before {
