@@ -22,6 +22,7 @@
 //! with another party as subject is a demand on it.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use crate::mentions::{Actor, Mention, MentionKind, Referent};
 use crate::sentence::Sent;
@@ -158,9 +159,9 @@ fn country_of(r: &Referent) -> impl Iterator<Item = &Actor> {
     std::iter::once(a).chain(b)
 }
 
-/// The coordinated group starting at mention `first`, up to token `limit`.
-fn group(s: &Sent, ms: &[Mention], first: usize, limit: usize) -> Vec<usize> {
-    let mut g = vec![first];
+/// The coordinated group starting at mention `first`, up to token `limit`: the mentions
+/// `first..end`.
+fn group(s: &Sent, ms: &[Mention], first: usize, limit: usize) -> Range<usize> {
     let mut j = first + 1;
     while j < ms.len() && ms[j].end <= limit {
         let gap = ms[j - 1].end..ms[j].start;
@@ -174,10 +175,9 @@ fn group(s: &Sent, ms: &[Mention], first: usize, limit: usize) -> Vec<usize> {
         if !(clean && (joined || gap.is_empty() || ms[j].kind != MentionKind::Coref)) {
             break;
         }
-        g.push(j);
         j += 1;
     }
-    g
+    first..j
 }
 
 /// Lower-case words of an apposition (`general secretary of the ...`, `president of ...`) and
@@ -195,20 +195,20 @@ pub(crate) fn is_apposition_word(w: &str) -> bool {
 
 /// The actors of a group: same-country members collapse into the first, unless the group is
 /// a coordination of distinct titles (each is its own actor).
-fn actors_of<'m>(ms: &'m [Mention], g: &[usize]) -> Vec<&'m Actor> {
+fn actors_of<'m>(ms: &'m [Mention], g: Range<usize>) -> Vec<&'m Actor> {
     let title = |i: usize| match &ms[i].referent {
         Referent::One(a) if ms[i].kind == MentionKind::Title => Some(a),
         _ => None,
     };
     // `the Minister of A and the Minister of B of Russia` is a compound of actors; `Kim Jong
     // Un, general secretary of ... and president of ...` is one person with appositions.
-    let compound = g.first().is_some_and(|&i| ms[i].kind == MentionKind::Title) && g.iter().filter_map(|&i| title(i)).nth(1).is_some();
+    let compound = !g.is_empty() && ms[g.start].kind == MentionKind::Title && g.clone().filter_map(title).nth(1).is_some();
     let mut out: Vec<&Actor> = Vec::new();
-    for &i in g {
+    for i in g.clone() {
         // In a compound of titles, the country that closes it (`... of Russia`) is no actor of its own.
         if compound && matches!(ms[i].kind, MentionKind::Country | MentionKind::Capital) {
             if let Referent::One(a) = &ms[i].referent {
-                if g.iter().filter_map(|&j| title(j)).any(|t| t.country == a.country) {
+                if g.clone().filter_map(title).any(|t| t.country == a.country) {
                     continue;
                 }
             }
@@ -353,7 +353,7 @@ fn speaker_demand(s: &Sent, t: &Trigger, ms: &[Mention], sp: &Actor) -> Result<V
         first -= 1;
     }
     let g = group(s, ms, first, k);
-    let targets: Vec<&Actor> = actors_of(ms, &g).into_iter().filter(|a| !a.country.is_empty()).collect();
+    let targets: Vec<&Actor> = actors_of(ms, g).into_iter().filter(|a| !a.country.is_empty()).collect();
     if targets.iter().any(|a| a.country == sp.country) {
         return Err("the speaker's own side as subject: an intent, not a demand".into());
     }
@@ -455,7 +455,7 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
     // Where the words that may stand between a subject and its verb begin.
     let before_verb = s.back_over(t.start, verb_modifier);
     let after_comma = ms.iter().position(|m| m.end == before_verb && m.start > 0 && s.norms[m.start - 1] == ",");
-    let subject = |from: usize| -> Option<Vec<usize>> {
+    let subject = |from: usize| -> Option<Range<usize>> {
         if let Some(i) = after_comma.filter(|&i| ms[i].start >= from) {
             return Some(group(s, ms, i, t.start));
         }
@@ -595,11 +595,11 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
     // `Faisal urged the Indian side ...`: a name dyad does not know is the subject; no actor
     // further back in the sentence stands in for it.
     let mut unknown_subject = false;
-    let subj: Option<Vec<usize>> = match (t.source_slot, owner, relative) {
-        (Some(i), _, _) => Some(vec![i]),
+    let subj: Option<Range<usize>> = match (t.source_slot, owner, relative) {
+        (Some(i), _, _) => Some(i..i + 1),
         (None, _, _) if gerund_owner.is_some() => gerund_owner.clone(),
-        (None, Some(o), _) => Some(vec![o]),
-        (None, None, Some(r)) => Some(vec![r]),
+        (None, Some(o), _) => Some(o..o + 1),
+        (None, None, Some(r)) => Some(r..r + 1),
         (None, None, None) => subject(start).or_else(|| {
             unknown_subject = !t.nominal && unknown_name_before(s, ms, t.start);
             if unknown_subject {
@@ -643,23 +643,24 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
             ms_ext.push(m);
             ms_ext.sort_by_key(|m| (m.start, m.end));
             ms = &ms_ext[..];
-            subj = ms.iter().position(|m| m.kind == MentionKind::Coref && m.start == t.start && m.end == t.start).map(|i| vec![i]);
+            subj = ms.iter().position(|m| m.kind == MentionKind::Coref && m.start == t.start && m.end == t.start).map(|i| i..i + 1);
         }
     }
     let subj = subj;
 
     // The source group, its target's first mention, and the group's actors when they were
     // needed already.
-    let (src_group, tgt_first, src_actors): (Option<Vec<usize>>, Option<usize>, Option<Vec<&Actor>>) = match (by_actor, t.target_slot) {
-        (Some(b), _) => (Some(group(s, ms, b, rb)), subj.as_ref().map(|g| g[0]), None),
-        (None, None) if passive_slot => (subj.clone(), subject(start).or_else(|| subject(0)).map(|g| g[0]), None),
+    let (src_group, tgt_first, src_actors): (Option<Range<usize>>, Option<usize>, Option<Vec<&Actor>>) = match (by_actor, t.target_slot) {
+        (Some(b), _) => (Some(group(s, ms, b, rb)), subj.as_ref().map(|g| g.start), None),
+        (None, None) if passive_slot => (subj.clone(), subject(start).or_else(|| subject(0)).map(|g| g.start), None),
         (None, Some(ti)) => (subj, Some(ti), None),
         (None, None) => {
-            let src_actors = subj.as_ref().map(|g| actors_of(ms, g));
-            let src_countries: Vec<&str> = src_actors.iter().flatten().map(|a| a.country.as_str()).collect();
+            let src_actors = subj.clone().map(|g| actors_of(ms, g));
+            let src: &[&Actor] = src_actors.as_deref().unwrap_or_default();
+            let of_source = |a: &Actor| src.iter().any(|b| b.country == a.country);
             // The object stands close after the trigger; a group of several countries acting
             // together takes an object only right after the trigger, else it acts mutually.
-            let several = src_countries.iter().any(|&c| c != src_countries[0]);
+            let several = src.iter().any(|a| a.country != src[0].country);
             let window = if several { 3 } else { TARGET_WINDOW };
             // `mark the anniversary of the visit to Russia`: the parties of the act commemorated
             // are not the commemoration's; only `with` brings in a partner.
@@ -674,14 +675,14 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
                     && ms[i].start <= t.end + window
                     && ms[i].end <= rb
                     && !subj.as_ref().is_some_and(|g| g.contains(&i))
-                    && country_of(&ms[i].referent).any(|a| !src_countries.contains(&a.country.as_str()))
+                    && country_of(&ms[i].referent).any(|a| !of_source(a))
             });
             // The gerund's act with no object of its own is done for the main subject.
             let tgt = tgt.or_else(|| {
                 gerund_owner.as_ref()?;
                 let main = subject(start).or_else(|| subject(0))?;
-                let m = main[0];
-                (ms[m].end <= t.start && country_of(&ms[m].referent).any(|a| !src_countries.contains(&a.country.as_str()))).then_some(m)
+                let m = main.start;
+                (ms[m].end <= t.start && country_of(&ms[m].referent).any(|a| !of_source(a))).then_some(m)
             });
             (subj, tgt, src_actors)
         }
@@ -708,7 +709,7 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
         }
         return Err(if unknown_subject { "the subject is a name dyad does not know".into() } else { "no source actor in the clause".into() });
     };
-    let sources = src_actors.unwrap_or_else(|| actors_of(ms, &src_group));
+    let sources = src_actors.unwrap_or_else(|| actors_of(ms, src_group));
     let rule = if by_actor.is_some() {
         "passive: source after `by`"
     } else if t.source_slot.is_some() || t.target_slot.is_some() {
@@ -726,8 +727,8 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
     match tgt_first {
         Some(ti) => {
             let limit = if by_actor.is_some() { t.start } else { rb };
-            let tg = if by_actor.is_some() { vec![ti] } else { group(s, ms, ti, limit) };
-            let targets = actors_of(ms, &tg);
+            let tg = if by_actor.is_some() { ti..ti + 1 } else { group(s, ms, ti, limit) };
+            let targets = actors_of(ms, tg);
             // `cooperate with`, `formed relations with`: cooperation with someone is mutual.
             // (back over determiners and the capitalised words of a name)
             let mut k = ms[ti].start;
