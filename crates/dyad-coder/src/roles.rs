@@ -203,7 +203,8 @@ fn actors_of<'m>(ms: &'m [Mention], g: Range<usize>) -> Vec<&'m Actor> {
     // `the Minister of A and the Minister of B of Russia` is a compound of actors; `Kim Jong
     // Un, general secretary of ... and president of ...` is one person with appositions.
     let compound = !g.is_empty() && ms[g.start].kind == MentionKind::Title && g.clone().filter_map(title).nth(1).is_some();
-    let mut out: Vec<&Actor> = Vec::new();
+    // Room for every actor, a pair naming two.
+    let mut out: Vec<&Actor> = Vec::with_capacity(2 * g.len());
     for i in g.clone() {
         // In a compound of titles, the country that closes it (`... of Russia`) is no actor of its own.
         if compound && matches!(ms[i].kind, MentionKind::Country | MentionKind::Capital) {
@@ -703,7 +704,7 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
             let a = Actor { agent: None, name: None, role: None, is_person: false, country: a.country.clone() };
             let mut out = vec![Role { source: a.clone(), target: b.clone(), how: "an unknown subject: the other party of the dyad in play".into() }];
             if mutual_code {
-                out.push(Role { source: b.clone(), target: a, how: format!("an unknown subject; {code} is mutual").into() });
+                out.push(Role { source: b.clone(), target: a, how: ["an unknown subject; ", code, " is mutual"].concat().into() });
             }
             return Ok(out);
         }
@@ -718,12 +719,17 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
         "subject before, object after"
     };
 
-    let mut out = Vec::new();
-    let mut push = |a: &Actor, b: &Actor, how: Cow<'static, str>| {
-        if a.country != b.country {
-            out.push(Role { source: a.clone(), target: b.clone(), how });
-        }
-    };
+    // Made with room for the roles each case may keep.
+    let mut out: Vec<Role>;
+    // A role of two countries; its `how` is written only for a role kept.
+    macro_rules! push {
+        ($a:expr, $b:expr, $how:expr) => {{
+            let (a, b): (&Actor, &Actor) = ($a, $b);
+            if a.country != b.country {
+                out.push(Role { source: a.clone(), target: b.clone(), how: $how });
+            }
+        }};
+    }
     match tgt_first {
         Some(ti) => {
             let limit = if by_actor.is_some() { t.start } else { rb };
@@ -739,11 +745,12 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
             // talks with`).
             let with = k > 0 && s.norms[k - 1] == "with" && k - 1 <= t.end + 1;
             let mutual = mutual_code || (with && matches!(code.get(..2), Some("05" | "06")));
+            out = Vec::with_capacity(sources.len() * targets.len() * if mutual { 2 } else { 1 });
             for a in &sources {
                 for b in &targets {
-                    push(a, b, rule.into());
+                    push!(a, b, rule.into());
                     if mutual {
-                        push(b, a, format!("{rule}; {code} is mutual").into());
+                        push!(b, a, [rule, "; ", code, " is mutual"].concat().into());
                     }
                 }
             }
@@ -752,13 +759,14 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
             if code.starts_with("062") {
                 for (i, a) in targets.iter().enumerate() {
                     for b in &targets[i + 1..] {
-                        push(a, b, format!("{rule}; fellow participants of a joint exercise").into());
-                        push(b, a, format!("{rule}; fellow participants of a joint exercise").into());
+                        push!(a, b, [rule, "; fellow participants of a joint exercise"].concat().into());
+                        push!(b, a, [rule, "; fellow participants of a joint exercise"].concat().into());
                     }
                 }
             }
         }
         None => {
+            out = Vec::new();
             // A group of several countries acting together, with no object: each toward the other.
             let countries: Vec<&Actor> = {
                 let mut v: Vec<&Actor> = Vec::new();
@@ -788,7 +796,7 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
                     if a.country != x.country && a.country != y.country {
                         for b in [x, y] {
                             let b = Actor { agent: None, name: None, role: None, is_person: false, country: b.country.clone() };
-                            push(a, &b, "no object: a third party's call on both parties of the dyad in play".into());
+                            push!(a, &b, "no object: a third party's call on both parties of the dyad in play".into());
                         }
                         return if out.is_empty() { Err("source and target are the same country".into()) } else { Ok(out) };
                     }
@@ -796,16 +804,16 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
                 let Some(other) = other else { return Err("no target actor of another country in the clause".into()) };
                 let b = Actor { agent: None, name: None, role: None, is_person: false, country: other.country.clone() };
                 for a in &countries {
-                    push(a, &b, "no object: the other party of the dyad in play".into());
+                    push!(a, &b, "no object: the other party of the dyad in play".into());
                     if mutual_code {
-                        push(&b, a, format!("no object: the other party of the dyad in play; {code} is mutual").into());
+                        push!(&b, a, ["no object: the other party of the dyad in play; ", code, " is mutual"].concat().into());
                     }
                 }
                 return if out.is_empty() { Err("source and target are the same country".into()) } else { Ok(out) };
             }
             for a in &countries {
                 for b in &countries {
-                    push(a, b, "joint subject acts mutually".into());
+                    push!(a, b, "joint subject acts mutually".into());
                 }
             }
         }
