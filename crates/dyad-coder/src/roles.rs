@@ -195,7 +195,7 @@ pub(crate) fn is_apposition_word(w: &str) -> bool {
 
 /// The actors of a group: same-country members collapse into the first, unless the group is
 /// a coordination of distinct titles (each is its own actor).
-fn actors_of<'m>(ms: &'m [Mention], g: Range<usize>) -> Vec<&'m Actor> {
+fn actors_of(ms: &[Mention], g: Range<usize>) -> Vec<&Actor> {
     let title = |i: usize| match &ms[i].referent {
         Referent::One(a) if ms[i].kind == MentionKind::Title => Some(a),
         _ => None,
