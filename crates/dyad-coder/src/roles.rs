@@ -22,6 +22,7 @@
 //! with another party as subject is a demand on it.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use crate::mentions::{Actor, Mention, MentionKind, Referent};
 use crate::sentence::Sent;
@@ -59,32 +60,62 @@ pub struct Role {
 }
 
 /// Verbs whose object is an act of their subject (`began expulsions`, `carried out strikes`).
-const LIGHT_VERBS: &[&str] = &[
-    "began", "begin", "begins", "begun", "launched", "launch", "launches", "carried", "carry", "carries", "conducted",
-    "conduct", "conducts", "staged", "stage", "stages", "ordered", "continued", "continue", "continues", "stepped",
-    "started", "start", "starts", "resumed", "resume", "mounted", "intensified", "expanded", "announced", "imposed",
-    "used", "use", "uses", "using", "fired", "deployed", "carrying", "carried", "carries", "delivered", "delivering",
-    "delivers", "sent", "sending", "dispatched", "dispatching", "shipped", "shipping",
-];
+fn is_light_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "began" | "begin" | "begins" | "begun" | "launched" | "launch" | "launches" | "carried" | "carry"
+            | "carries" | "conducted" | "conduct" | "conducts" | "staged" | "stage" | "stages" | "ordered"
+            | "continued" | "continue" | "continues" | "stepped" | "started" | "start" | "starts" | "resumed"
+            | "resume" | "mounted" | "intensified" | "expanded" | "announced" | "imposed" | "used" | "use"
+            | "uses" | "using" | "fired" | "deployed" | "carrying" | "delivered" | "delivering" | "delivers"
+            | "sent" | "sending" | "dispatched" | "dispatching" | "shipped" | "shipping"
+    )
+}
 
 /// How many tokens after the trigger its object may start.
 const TARGET_WINDOW: usize = 10;
 
-const CLAUSE_WORDS: &[&str] = &["while", "whereas", "but", "although", "though", "because", "unless", "if", "when", "after", "before", "since", "as"];
-const PREPOSITIONS: &[&str] = &[
-    "in", "at", "on", "during", "after", "following", "amid", "under", "with", "despite", "between", "from", "for",
-    "since", "before", "upon", "over", "by", "through", "to", "against", "of", "about", "toward", "towards", "into", "among",
-    "without", "within", "like", "regarding", "concerning", "including", "than",
-];
+/// Words that open a clause of their own (`while`, `because`, `when`).
+fn is_clause_word(w: &str) -> bool {
+    matches!(
+        w,
+        "while" | "whereas" | "but" | "although" | "though" | "because" | "unless" | "if" | "when" | "after"
+            | "before" | "since" | "as"
+    )
+}
+
+/// Prepositions: the actor after one is no subject (`the talks between A and B`).
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "at" | "on" | "during" | "after" | "following" | "amid" | "under" | "with" | "despite"
+            | "between" | "from" | "for" | "since" | "before" | "upon" | "over" | "by" | "through" | "to"
+            | "against" | "of" | "about" | "toward" | "towards" | "into" | "among" | "without" | "within"
+            | "like" | "regarding" | "concerning" | "including" | "than"
+    )
+}
+
 /// Auxiliaries and modals, verbs that take another verb (`keep`, `continue`, `begin`) and
 /// participle prepositions (`including`): before an `-ing` word they make no noun of it.
-const AUX_WORDS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "do", "does", "did", "keep", "keeps", "kept", "continue", "continues", "continued", "start", "started", "begin", "began", "stop", "stopped", "avoid", "consider", "considered", "including", "regarding"];
-const BE_FORMS: &[&str] = &["was", "were", "been", "being", "be", "is", "are", "get", "got", "gets"];
+fn is_aux_word(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are" | "was" | "were" | "be" | "been" | "being" | "has" | "have" | "had" | "will" | "would"
+            | "shall" | "should" | "can" | "could" | "may" | "might" | "must" | "do" | "does" | "did" | "keep"
+            | "keeps" | "kept" | "continue" | "continues" | "continued" | "start" | "started" | "begin"
+            | "began" | "stop" | "stopped" | "avoid" | "consider" | "considered" | "including" | "regarding"
+    )
+}
+
+/// Forms of `be` (and `get`) before a participle: a passive.
+fn is_be_form(w: &str) -> bool {
+    matches!(w, "was" | "were" | "been" | "being" | "be" | "is" | "are" | "get" | "got" | "gets")
+}
 
 fn is_boundary(s: &Sent, k: usize) -> bool {
     let w = s.norms[k].as_str();
     let comma_and = w == "," && matches!(s.norm_opt(k + 1), Some("and") | Some("but") | Some("while"));
-    comma_and || matches!(w, ";" | ":" | "\"" | "“" | "”") || CLAUSE_WORDS.contains(&w) || (w == "that" && k > 0 && !is_noun_like(s, k - 1))
+    comma_and || matches!(w, ";" | ":" | "\"" | "“" | "”") || is_clause_word(w) || (w == "that" && k > 0 && !is_noun_like(s, k - 1))
 }
 
 /// `that` after a verb starts a clause; after a noun it starts a relative clause.
@@ -115,21 +146,22 @@ pub(crate) fn preceded_by_preposition(s: &Sent, m: &Mention) -> bool {
         if matches!(w, "the" | "a" | "an" | "its" | "their" | "other") {
             continue;
         }
-        return PREPOSITIONS.contains(&w);
+        return is_preposition(w);
     }
     false
 }
 
-fn country_of(r: &Referent) -> Vec<&Actor> {
-    match r {
-        Referent::One(a) => vec![a],
-        Referent::Pair(a, b) => vec![a, b],
-    }
+fn country_of(r: &Referent) -> impl Iterator<Item = &Actor> {
+    let (a, b) = match r {
+        Referent::One(a) => (a, None),
+        Referent::Pair(a, b) => (&**a, Some(&**b)),
+    };
+    std::iter::once(a).chain(b)
 }
 
-/// The coordinated group starting at mention `first`, up to token `limit`.
-fn group(s: &Sent, ms: &[Mention], first: usize, limit: usize) -> Vec<usize> {
-    let mut g = vec![first];
+/// The coordinated group starting at mention `first`, up to token `limit`: the mentions
+/// `first..end`.
+fn group(s: &Sent, ms: &[Mention], first: usize, limit: usize) -> Range<usize> {
     let mut j = first + 1;
     while j < ms.len() && ms[j].end <= limit {
         let gap = ms[j - 1].end..ms[j].start;
@@ -143,10 +175,9 @@ fn group(s: &Sent, ms: &[Mention], first: usize, limit: usize) -> Vec<usize> {
         if !(clean && (joined || gap.is_empty() || ms[j].kind != MentionKind::Coref)) {
             break;
         }
-        g.push(j);
         j += 1;
     }
-    g
+    first..j
 }
 
 /// Lower-case words of an apposition (`general secretary of the ...`, `president of ...`) and
@@ -164,33 +195,30 @@ pub(crate) fn is_apposition_word(w: &str) -> bool {
 
 /// The actors of a group: same-country members collapse into the first, unless the group is
 /// a coordination of distinct titles (each is its own actor).
-fn actors_of(ms: &[Mention], g: &[usize]) -> Vec<Actor> {
-    let titles: Vec<&Actor> = g
-        .iter()
-        .filter(|&&i| ms[i].kind == MentionKind::Title)
-        .filter_map(|&i| match &ms[i].referent {
-            Referent::One(a) => Some(a),
-            _ => None,
-        })
-        .collect();
+fn actors_of(ms: &[Mention], g: Range<usize>) -> Vec<&Actor> {
+    let title = |i: usize| match &ms[i].referent {
+        Referent::One(a) if ms[i].kind == MentionKind::Title => Some(a),
+        _ => None,
+    };
     // `the Minister of A and the Minister of B of Russia` is a compound of actors; `Kim Jong
     // Un, general secretary of ... and president of ...` is one person with appositions.
-    let compound = titles.len() >= 2 && g.first().is_some_and(|&i| ms[i].kind == MentionKind::Title);
-    let mut out: Vec<Actor> = Vec::new();
-    for &i in g {
+    let compound = !g.is_empty() && ms[g.start].kind == MentionKind::Title && g.clone().filter_map(title).nth(1).is_some();
+    // Room for every actor, a pair naming two.
+    let mut out: Vec<&Actor> = Vec::with_capacity(2 * g.len());
+    for i in g.clone() {
         // In a compound of titles, the country that closes it (`... of Russia`) is no actor of its own.
         if compound && matches!(ms[i].kind, MentionKind::Country | MentionKind::Capital) {
             if let Referent::One(a) = &ms[i].referent {
-                if titles.iter().any(|t| t.country == a.country) {
+                if g.clone().filter_map(title).any(|t| t.country == a.country) {
                     continue;
                 }
             }
         }
+        let distinct_title = compound && ms[i].kind == MentionKind::Title;
         for a in country_of(&ms[i].referent) {
-            let distinct_title = compound && ms[i].kind == MentionKind::Title;
             let dup = out.iter().any(|o| o.country == a.country && (!distinct_title || o.name == a.name));
             if !dup {
-                out.push(a.clone());
+                out.push(a);
             }
         }
     }
@@ -203,13 +231,13 @@ fn actors_of(ms: &[Mention], g: &[usize]) -> Vec<Actor> {
 fn speaker_act(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pair: Option<(&Actor, &Actor)>) -> Result<Vec<Role>, String> {
     // Who says it: the person or party the sentence reports (`..., he said`), else the
     // statement's speaker.
-    let reporter = reporter(s, ms);
+    let reporter = reporter_of(s, ms);
     // `..., he said` of a person dyad does not know, in a story about two parties: the words
     // of the side the evaluation is not about.
     let unknown = if reporter.is_none() && speaker.is_none() { unknown_reporter_side(s, t, ms, pair) } else { None };
-    let Some(sp) = reporter.as_ref().or(speaker).or(unknown.as_ref()) else { return Err("an evaluation, and the text has no speaker".into()) };
+    let Some(sp) = reporter.or(speaker).or(unknown.as_ref()) else { return Err("an evaluation, and the text has no speaker".into()) };
     // An epithet (`traitor Yoon`, `the puppets`) names the party it stands next to, or none.
-    if EPITHETS.contains(&s.norms[t.head].as_str()) {
+    if is_epithet(s.norms[t.head].as_str()) {
         let next = ms.iter().find(|m| m.start == t.end || (m.start == t.end + 1 && s.norms[t.end] == ","));
         // `the U.S. and its vassal forces`, `the Yoon group of traitors`: a few joining words
         // may stand between.
@@ -246,32 +274,51 @@ fn speaker_act(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, p
 }
 
 /// Evaluative nouns that name a party rather than describe an act.
-const EPITHETS: &[&str] = &[
-    "traitor", "traitors", "puppet", "puppets", "stooge", "stooges", "vassal", "vassals", "imperialist", "imperialists",
-    "warmonger", "warmongers", "gangster", "gangsters",
-];
+fn is_epithet(w: &str) -> bool {
+    matches!(
+        w,
+        "traitor" | "traitors" | "puppet" | "puppets" | "stooge" | "stooges" | "vassal" | "vassals"
+            | "imperialist" | "imperialists" | "warmonger" | "warmongers" | "gangster" | "gangsters"
+    )
+}
 
 /// Verbs that report speech.
-const SAY_VERBS: &[&str] = &["said", "says", "told", "added", "stressed", "noted", "stated", "declared", "insisted", "claimed", "warned", "emphasized", "emphasised", "underlined", "remarked"];
+fn is_say_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said" | "says" | "told" | "added" | "stressed" | "noted" | "stated" | "declared" | "insisted"
+            | "claimed" | "warned" | "emphasized" | "emphasised" | "underlined" | "remarked"
+    )
+}
 
 /// The party a sentence reports the words of: the actor right before a verb of saying (`he
 /// said`, `the Foreign Ministry stressed`), or right after it (`said Lavrov`).
 pub(crate) fn reporter(s: &Sent, ms: &[Mention]) -> Option<Actor> {
-    let k = (0..s.tokens.len()).find(|&k| SAY_VERBS.contains(&s.norms[k].as_str()))?;
+    reporter_of(s, ms).cloned()
+}
+
+/// The first verb of saying (one normal form per token).
+fn say_verb_at(s: &Sent) -> Option<usize> {
+    s.norms.iter().position(|w| is_say_verb(w))
+}
+
+/// [`reporter`], lent from the mentions.
+fn reporter_of<'m>(s: &Sent, ms: &'m [Mention]) -> Option<&'m Actor> {
+    let k = say_verb_at(s)?;
     // `Liberman, the Israeli defense minister, said`: an apposition's comma may stand between.
     let before = ms.iter().rposition(|m| {
         m.end == k || (m.end + 1 == k && (s.norms[m.end].ends_with("ly") || matches!(s.norms[m.end].as_str(), "had" | "has" | "also" | ",")))
     });
     let after = ms.iter().position(|m| m.start == k + 1);
     let m = before.or(after)?;
-    ms[m].actor_with_country().cloned()
+    ms[m].actor_with_country()
 }
 
 /// The other side of the dyad in play from the party an evaluation names, when the sentence
 /// reports the words of someone dyad does not know (`..., he said`, `Faisal said`).
 fn unknown_reporter_side(s: &Sent, t: &Trigger, ms: &[Mention], pair: Option<(&Actor, &Actor)>) -> Option<Actor> {
     let (x, y) = pair?;
-    let k = (0..s.tokens.len()).find(|&k| SAY_VERBS.contains(&s.norms[k].as_str()))?;
+    let k = say_verb_at(s)?;
     let covered = |j: usize| ms.iter().any(|m| m.start <= j && j < m.end);
     let before = k > 0 && !covered(k - 1) && (matches!(s.norms[k - 1].as_str(), "he" | "she") || unknown_name_before(s, ms, k));
     if !before {
@@ -298,7 +345,7 @@ fn speaker_demand(s: &Sent, t: &Trigger, ms: &[Mention], sp: &Actor) -> Result<V
         .rposition(|m| {
             m.end <= k
                 && k - m.end <= 4
-                && (m.end..k).all(|j| s.norms[j].chars().all(|c| c.is_alphabetic() || c == '-') && !is_boundary(s, j) && !BE_FORMS.contains(&s.norms[j].as_str()))
+                && (m.end..k).all(|j| s.norms[j].chars().all(|c| c.is_alphabetic() || c == '-') && !is_boundary(s, j) && !is_be_form(s.norms[j].as_str()))
         })
         .ok_or_else(|| "no party right before the modal".to_string())?;
     // `the US and other Western countries should`: the whole coordinated subject.
@@ -307,13 +354,13 @@ fn speaker_demand(s: &Sent, t: &Trigger, ms: &[Mention], sp: &Actor) -> Result<V
         first -= 1;
     }
     let g = group(s, ms, first, k);
-    let targets: Vec<Actor> = actors_of(ms, &g).into_iter().filter(|a| !a.country.is_empty()).collect();
+    let targets: Vec<&Actor> = actors_of(ms, g).into_iter().filter(|a| !a.country.is_empty()).collect();
     if targets.iter().any(|a| a.country == sp.country) {
         return Err("the speaker's own side as subject: an intent, not a demand".into());
     }
     let roles: Vec<Role> = targets
         .into_iter()
-        .map(|a| Role { source: sp.clone(), target: a, how: "the speaker's demand on the subject of the modal".into() })
+        .map(|a| Role { source: sp.clone(), target: a.clone(), how: "the speaker's demand on the subject of the modal".into() })
         .collect();
     if roles.is_empty() {
         return Err("no party right before the modal".into());
@@ -325,24 +372,33 @@ fn speaker_demand(s: &Sent, t: &Trigger, ms: &[Mention], sp: &Actor) -> Result<V
 /// and modals (`has`, `will`, `would be`), negation.
 fn verb_modifier(w: &str) -> bool {
     w.ends_with("ly")
-        || AUX_WORDS.contains(&w)
+        || is_aux_word(w)
         || matches!(w, "also" | "again" | "then" | "now" | "further" | "not" | "never" | "most" | "more" | "very" | "so")
 }
 
 /// Offices and bodies named with no country (`the Foreign Ministry`, `the spokesperson`): in
 /// a statement they are the speaker's, and capitalised they are no unknown person's name.
-const OFFICE_WORDS: &[&str] = &[
-    "spokesperson", "spokesman", "spokeswoman", "ministry", "minister", "government", "delegation", "ambassador",
-    "representative", "mission", "embassy", "department", "office", "statement", "side",
-];
+fn is_office_word(w: &str) -> bool {
+    matches!(
+        w,
+        "spokesperson" | "spokesman" | "spokeswoman" | "ministry" | "minister" | "government" | "delegation"
+            | "ambassador" | "representative" | "mission" | "embassy" | "department" | "office" | "statement"
+            | "side"
+    )
+}
 
 /// Words that open sentences in capitals and are no names.
-const NOT_NAMES: &[&str] = &[
-    "the", "a", "an", "it", "he", "she", "they", "we", "i", "you", "this", "that", "these", "those", "there", "here",
-    "officials", "sources", "reports", "media", "diplomats", "analysts", "observers", "critics", "experts", "both", "all",
-    "some", "many", "most", "other", "others", "such", "one", "no", "each", "his", "her", "their", "its", "our", "my",
-    "then", "later", "also", "however", "meanwhile", "moreover", "yet", "still", "now", "today", "earlier",
-];
+fn is_not_name(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "it" | "he" | "she" | "they" | "we" | "i" | "you" | "this" | "that" | "these"
+            | "those" | "there" | "here" | "officials" | "sources" | "reports" | "media" | "diplomats"
+            | "analysts" | "observers" | "critics" | "experts" | "both" | "all" | "some" | "many" | "most"
+            | "other" | "others" | "such" | "one" | "no" | "each" | "his" | "her" | "their" | "its" | "our"
+            | "my" | "then" | "later" | "also" | "however" | "meanwhile" | "moreover" | "yet" | "still" | "now"
+            | "today" | "earlier"
+    )
+}
 
 /// The subject right before `at` (past adverbs and auxiliaries) is a capitalised name that is
 /// no actor: a person the dictionaries do not know (`Faisal urged`, `Stepanyan said`).
@@ -358,8 +414,8 @@ pub(crate) fn unknown_name_before(s: &Sent, ms: &[Mention], at: usize) -> bool {
     // An opening `He` that no person could be found for stands for an unknown name too.
     let pronoun = j == 0 && matches!(s.norms[0].as_str(), "he" | "she");
     let w = s.norms[j].as_str();
-    let function_word = NOT_NAMES.contains(&w) || PREPOSITIONS.contains(&w) || CLAUSE_WORDS.contains(&w);
-    let plain = !OFFICE_WORDS.contains(&w) && (j > 0 || pronoun || (!function_word && !w.ends_with('s')));
+    let function_word = is_not_name(w) || is_preposition(w) || is_clause_word(w);
+    let plain = !is_office_word(w) && (j > 0 || pronoun || (!function_word && !w.ends_with('s')));
     plain && !ms.iter().any(|m| m.start <= j && j < m.end)
 }
 
@@ -383,25 +439,24 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
     let lb = left_boundary(s, t.start);
     let rb = right_boundary(s, t.end);
 
-    let be_before = (t.head.saturating_sub(3)..t.head).any(|k| BE_FORMS.contains(&s.norms[k].as_str()))
+    let be_before = (t.head.saturating_sub(3)..t.head).any(|k| is_be_form(s.norms[k].as_str()))
         && (s.norms[t.head].ends_with("ed") || !s.norms[t.head].ends_with("ing"));
     let passive = t.source_slot.is_none() && be_before;
     // `X was summoned to the foreign ministry`: a source slot after a passive head; the
     // grammatical subject is the target.
     let passive_slot = be_before && t.source_slot.is_some_and(|i| ms[i].start > t.head) && t.target_slot.is_none();
-    let by_actor = (t.end..rb)
-        .find(|&k| s.norms[k] == "by")
-        .filter(|_| passive)
+    let by_actor = passive
+        .then(|| (t.end..rb).find(|&k| s.norms[k] == "by"))
+        .flatten()
         .and_then(|k| ms.iter().position(|m| m.start > k && m.start <= k + 3));
 
     // The subject group.
     // `Expressing his pleasure over what the Cuban people did, he extended his support`: after
     // a fronted phrase, the party between the comma and the verb is the subject.
-    let after_comma = {
-        let k = s.back_over(t.start, verb_modifier);
-        ms.iter().position(|m| m.end == k && m.start > 0 && s.norms[m.start - 1] == ",")
-    };
-    let subject = |from: usize| -> Option<Vec<usize>> {
+    // Where the words that may stand between a subject and its verb begin.
+    let before_verb = s.back_over(t.start, verb_modifier);
+    let after_comma = ms.iter().position(|m| m.end == before_verb && m.start > 0 && s.norms[m.start - 1] == ",");
+    let subject = |from: usize| -> Option<Range<usize>> {
         if let Some(i) = after_comma.filter(|&i| ms[i].start >= from) {
             return Some(group(s, ms, i, t.start));
         }
@@ -412,19 +467,24 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
             let p = s.back_over(ms[i].start, |w| matches!(w, "the" | "a" | "an" | "its" | "their" | "his" | "her"));
             !gerund_next && p > 0 && {
                 let w = s.norms[p - 1].as_str();
-                w.ends_with("ed") && w.len() > 3 && s.text_of(p - 1).chars().all(|c| c.is_ascii_lowercase()) && !BE_FORMS.contains(&w)
+                w.ends_with("ed") && w.len() > 3 && s.text_of(p - 1).chars().all(|c| c.is_ascii_lowercase()) && !is_be_form(w)
             }
         };
-        let cands: Vec<usize> = (0..ms.len()).filter(|&i| ms[i].start >= from && ms[i].end <= t.start && !object(i)).collect();
+        let mut cands = (0..ms.len()).filter(|&i| ms[i].start >= from && ms[i].end <= t.start && !object(i));
         // The object of a preposition (`the talks between A and B ended`) is no subject.
-        let first = cands.iter().copied().find(|&i| !preceded_by_preposition(s, &ms[i])).or(cands.first().copied())?;
+        let first_cand = cands.next()?;
+        let first = if preceded_by_preposition(s, &ms[first_cand]) {
+            cands.find(|&i| !preceded_by_preposition(s, &ms[i])).unwrap_or(first_cand)
+        } else {
+            first_cand
+        };
         Some(group(s, ms, first, t.start))
     };
     let mut start = lb;
     // `When he got off the train, the guard of honor received him`: after a fronted
     // subordinate clause, the main clause starts at its comma.
     let subordinate = lb > 0 && matches!(s.norms[lb - 1].as_str(), "when" | "after" | "before" | "since" | "as" | "if" | "while" | "although" | "though" | "because" | "once" | "unless");
-    if s.norms.get(lb).is_some_and(|w| PREPOSITIONS.contains(&w.as_str())) || subordinate {
+    if s.norms.get(lb).is_some_and(|w| is_preposition(w.as_str())) || subordinate {
         if let Some(comma) = (lb..t.start).find(|&k| s.norms[k] == ",") {
             if ms.iter().any(|m| m.start > comma && m.end <= t.start) {
                 start = comma + 1;
@@ -439,9 +499,9 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
         let plain_noun = w.chars().all(|c| c.is_ascii_lowercase())
             && s.text_of(p).chars().all(|c| c.is_ascii_lowercase())
             && !w.ends_with("ly")
-            && !AUX_WORDS.contains(&w)
-            && !PREPOSITIONS.contains(&w)
-            && !CLAUSE_WORDS.contains(&w)
+            && !is_aux_word(w)
+            && !is_preposition(w)
+            && !is_clause_word(w)
             && !matches!(w, "and" | "or" | "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "also" | "not" | "that" | "who" | "which" | "while" | "further" | "jointly" | "again" | "then" | "still" | "thus" | "hence" | "even");
         // `a rare meeting`: a determiner and an adjective make the `-ing` word a noun.
         let noun_phrase = p > 0 && matches!(s.norms[p - 1].as_str(), "a" | "an" | "the" | "this" | "its" | "their") && !w.ends_with('s');
@@ -457,7 +517,7 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
     let gerund = if t.head == t.start && s.norms[t.head].ends_with("ing") {
         Some(t.start)
     } else {
-        (t.start.saturating_sub(3)..t.start).find(|&k| s.norms[k].ends_with("ing") && LIGHT_VERBS.contains(&s.norms[k].as_str()))
+        (t.start.saturating_sub(3)..t.start).find(|&k| s.norms[k].ends_with("ing") && is_light_verb(s.norms[k].as_str()))
     };
     let gerund_owner = gerund
         .filter(|_| t.source_slot.is_none())
@@ -513,8 +573,8 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
         || (matches!(code.get(..2), Some("12" | "13")) && t.noun);
     // `The US began a new round of expulsions`: an event noun that a verb of doing governs is
     // that verb's subject's act.
-    let governed = (t.start.saturating_sub(5)..t.start).any(|k| LIGHT_VERBS.contains(&s.norms[k].as_str()));
-    let by_agent = (t.nominal && owner.is_none() && gerund_owner.is_none() && material && !governed && t.source_slot.is_none() && t.target_slot.is_none())
+    let governed = || (t.start.saturating_sub(5)..t.start).any(|k| is_light_verb(s.norms[k].as_str()));
+    let by_agent = (t.nominal && owner.is_none() && gerund_owner.is_none() && material && t.source_slot.is_none() && t.target_slot.is_none() && !governed())
         .then(|| {
             (t.end..rb).find(|&k| s.norms[k] == "by").and_then(|k| ms.iter().position(|m| m.start > k && m.start <= k + 3))
         });
@@ -536,11 +596,11 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
     // `Faisal urged the Indian side ...`: a name dyad does not know is the subject; no actor
     // further back in the sentence stands in for it.
     let mut unknown_subject = false;
-    let subj: Option<Vec<usize>> = match (t.source_slot, owner, relative) {
-        (Some(i), _, _) => Some(vec![i]),
+    let subj: Option<Range<usize>> = match (t.source_slot, owner, relative) {
+        (Some(i), _, _) => Some(i..i + 1),
         (None, _, _) if gerund_owner.is_some() => gerund_owner.clone(),
-        (None, Some(o), _) => Some(vec![o]),
-        (None, None, Some(r)) => Some(vec![r]),
+        (None, Some(o), _) => Some(o..o + 1),
+        (None, None, Some(r)) => Some(r..r + 1),
         (None, None, None) => subject(start).or_else(|| {
             unknown_subject = !t.nominal && unknown_name_before(s, ms, t.start);
             if unknown_subject {
@@ -553,54 +613,55 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
     // With no actor before it, a verbal act in a statement is the speaker's own:
     // `We condemn ...` is resolved by coreference; `Strongly condemning the sanctions, ...`
     // and headline-style clauses fall back here.
-    let speaker_mention = speaker.map(|sp| Mention {
-        start: t.start,
-        end: t.start,
-        referent: Referent::One(sp.clone()),
-        how: vec!["the speaker of the statement".into()],
-        kind: MentionKind::Coref,
-    });
     let mut ms_ext: Vec<Mention>;
     let mut ms = ms;
     let mut subj = subj;
     let verbal_root = matches!(code.get(..2), Some("01" | "02" | "03" | "05" | "09" | "10" | "11" | "12" | "13"));
     // Not when a subject of another kind stands before the verb (`the international
     // community has demanded`).
-    let noun_subject = {
-        let k = s.back_over(t.start, verb_modifier);
+    let noun_subject = || {
+        let k = before_verb;
         k > 0 && {
             let w = s.norms[k - 1].as_str();
             s.text_of(k - 1).chars().all(|c| c.is_ascii_lowercase())
-                && !PREPOSITIONS.contains(&w)
-                && !CLAUSE_WORDS.contains(&w)
+                && !is_preposition(w)
+                && !is_clause_word(w)
                 && !matches!(w, "and" | "or" | "but" | "that" | "which" | "who" | "to" | "we" | "i" | "it" | "they" | "he" | "she" | "us" | "then" | "thus" | "hence")
                 // `The spokesperson also warned`: an office of no named country is the speaker's.
-                && !OFFICE_WORDS.contains(&w)
+                && !is_office_word(w)
         }
     };
-    if subj.is_none() && verbal_root && t.target_slot.is_none() && !be_before && !unknown_subject && !noun_subject {
-        if let Some(m) = speaker_mention {
+    if subj.is_none() && verbal_root && t.target_slot.is_none() && !be_before && !unknown_subject && !noun_subject() {
+        if let Some(sp) = speaker {
+            let m = Mention {
+                start: t.start,
+                end: t.start,
+                referent: Referent::One(sp.clone()),
+                how: vec!["the speaker of the statement".into()],
+                kind: MentionKind::Coref,
+            };
             ms_ext = ms.to_vec();
             ms_ext.push(m);
             ms_ext.sort_by_key(|m| (m.start, m.end));
             ms = &ms_ext[..];
-            subj = ms.iter().position(|m| m.kind == MentionKind::Coref && m.start == t.start && m.end == t.start).map(|i| vec![i]);
+            subj = ms.iter().position(|m| m.kind == MentionKind::Coref && m.start == t.start && m.end == t.start).map(|i| i..i + 1);
         }
     }
     let subj = subj;
 
-    let (src_group, tgt_first): (Option<Vec<usize>>, Option<usize>) = match (by_actor, t.target_slot) {
-        (Some(b), _) => (Some(group(s, ms, b, rb)), subj.as_ref().map(|g| g[0])),
-        (None, None) if passive_slot => (subj.clone(), subject(start).or_else(|| subject(0)).map(|g| g[0])),
-        (None, Some(ti)) => (subj, Some(ti)),
+    // The source group, its target's first mention, and the group's actors when they were
+    // needed already.
+    let (src_group, tgt_first, src_actors): (Option<Range<usize>>, Option<usize>, Option<Vec<&Actor>>) = match (by_actor, t.target_slot) {
+        (Some(b), _) => (Some(group(s, ms, b, rb)), subj.as_ref().map(|g| g.start), None),
+        (None, None) if passive_slot => (subj.clone(), subject(start).or_else(|| subject(0)).map(|g| g.start), None),
+        (None, Some(ti)) => (subj, Some(ti), None),
         (None, None) => {
-            let src_countries: Vec<String> = subj
-                .as_ref()
-                .map(|g| actors_of(ms, g).into_iter().map(|a| a.country).collect())
-                .unwrap_or_default();
+            let src_actors = subj.clone().map(|g| actors_of(ms, g));
+            let src: &[&Actor] = src_actors.as_deref().unwrap_or_default();
+            let of_source = |a: &Actor| src.iter().any(|b| b.country == a.country);
             // The object stands close after the trigger; a group of several countries acting
             // together takes an object only right after the trigger, else it acts mutually.
-            let several = src_countries.iter().collect::<std::collections::HashSet<_>>().len() >= 2;
+            let several = src.iter().any(|a| a.country != src[0].country);
             let window = if several { 3 } else { TARGET_WINDOW };
             // `mark the anniversary of the visit to Russia`: the parties of the act commemorated
             // are not the commemoration's; only `with` brings in a partner.
@@ -615,17 +676,16 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
                     && ms[i].start <= t.end + window
                     && ms[i].end <= rb
                     && !subj.as_ref().is_some_and(|g| g.contains(&i))
-                    && country_of(&ms[i].referent).iter().any(|a| !src_countries.contains(&a.country))
+                    && country_of(&ms[i].referent).any(|a| !of_source(a))
             });
             // The gerund's act with no object of its own is done for the main subject.
             let tgt = tgt.or_else(|| {
                 gerund_owner.as_ref()?;
                 let main = subject(start).or_else(|| subject(0))?;
-                let m = main[0];
-                let countries = country_of(&ms[m].referent);
-                (ms[m].end <= t.start && countries.iter().any(|a| !src_countries.contains(&a.country))).then_some(m)
+                let m = main.start;
+                (ms[m].end <= t.start && country_of(&ms[m].referent).any(|a| !of_source(a))).then_some(m)
             });
-            (subj, tgt)
+            (subj, tgt, src_actors)
         }
     };
     // `was rejected by the public`: the agent is named and is no actor.
@@ -644,13 +704,13 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
             let a = Actor { agent: None, name: None, role: None, is_person: false, country: a.country.clone() };
             let mut out = vec![Role { source: a.clone(), target: b.clone(), how: "an unknown subject: the other party of the dyad in play".into() }];
             if mutual_code {
-                out.push(Role { source: b.clone(), target: a, how: format!("an unknown subject; {code} is mutual").into() });
+                out.push(Role { source: b.clone(), target: a, how: ["an unknown subject; ", code, " is mutual"].concat().into() });
             }
             return Ok(out);
         }
         return Err(if unknown_subject { "the subject is a name dyad does not know".into() } else { "no source actor in the clause".into() });
     };
-    let sources = actors_of(ms, &src_group);
+    let sources = src_actors.unwrap_or_else(|| actors_of(ms, src_group));
     let rule = if by_actor.is_some() {
         "passive: source after `by`"
     } else if t.source_slot.is_some() || t.target_slot.is_some() {
@@ -659,17 +719,22 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
         "subject before, object after"
     };
 
-    let mut out = Vec::new();
-    let mut push = |a: &Actor, b: &Actor, how: Cow<'static, str>| {
-        if a.country != b.country {
-            out.push(Role { source: a.clone(), target: b.clone(), how });
-        }
-    };
+    // Made with room for the roles each case may keep.
+    let mut out: Vec<Role>;
+    // A role of two countries; its `how` is written only for a role kept.
+    macro_rules! push {
+        ($a:expr, $b:expr, $how:expr) => {{
+            let (a, b): (&Actor, &Actor) = ($a, $b);
+            if a.country != b.country {
+                out.push(Role { source: a.clone(), target: b.clone(), how: $how });
+            }
+        }};
+    }
     match tgt_first {
         Some(ti) => {
             let limit = if by_actor.is_some() { t.start } else { rb };
-            let tg = if by_actor.is_some() { vec![ti] } else { group(s, ms, ti, limit) };
-            let targets = actors_of(ms, &tg);
+            let tg = if by_actor.is_some() { ti..ti + 1 } else { group(s, ms, ti, limit) };
+            let targets = actors_of(ms, tg);
             // `cooperate with`, `formed relations with`: cooperation with someone is mutual.
             // (back over determiners and the capitalised words of a name)
             let mut k = ms[ti].start;
@@ -680,11 +745,12 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
             // talks with`).
             let with = k > 0 && s.norms[k - 1] == "with" && k - 1 <= t.end + 1;
             let mutual = mutual_code || (with && matches!(code.get(..2), Some("05" | "06")));
+            out = Vec::with_capacity(sources.len() * targets.len() * if mutual { 2 } else { 1 });
             for a in &sources {
                 for b in &targets {
-                    push(a, b, rule.into());
+                    push!(a, b, rule.into());
                     if mutual {
-                        push(b, a, format!("{rule}; {code} is mutual").into());
+                        push!(b, a, [rule, "; ", code, " is mutual"].concat().into());
                     }
                 }
             }
@@ -693,17 +759,18 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
             if code.starts_with("062") {
                 for (i, a) in targets.iter().enumerate() {
                     for b in &targets[i + 1..] {
-                        push(a, b, format!("{rule}; fellow participants of a joint exercise").into());
-                        push(b, a, format!("{rule}; fellow participants of a joint exercise").into());
+                        push!(a, b, [rule, "; fellow participants of a joint exercise"].concat().into());
+                        push!(b, a, [rule, "; fellow participants of a joint exercise"].concat().into());
                     }
                 }
             }
         }
         None => {
+            out = Vec::new();
             // A group of several countries acting together, with no object: each toward the other.
             let countries: Vec<&Actor> = {
                 let mut v: Vec<&Actor> = Vec::new();
-                for a in &sources {
+                for &a in &sources {
                     if !v.iter().any(|b| b.country == a.country) {
                         v.push(a);
                     }
@@ -729,7 +796,7 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
                     if a.country != x.country && a.country != y.country {
                         for b in [x, y] {
                             let b = Actor { agent: None, name: None, role: None, is_person: false, country: b.country.clone() };
-                            push(a, &b, "no object: a third party's call on both parties of the dyad in play".into());
+                            push!(a, &b, "no object: a third party's call on both parties of the dyad in play".into());
                         }
                         return if out.is_empty() { Err("source and target are the same country".into()) } else { Ok(out) };
                     }
@@ -737,16 +804,16 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
                 let Some(other) = other else { return Err("no target actor of another country in the clause".into()) };
                 let b = Actor { agent: None, name: None, role: None, is_person: false, country: other.country.clone() };
                 for a in &countries {
-                    push(a, &b, "no object: the other party of the dyad in play".into());
+                    push!(a, &b, "no object: the other party of the dyad in play".into());
                     if mutual_code {
-                        push(&b, a, format!("no object: the other party of the dyad in play; {code} is mutual").into());
+                        push!(&b, a, ["no object: the other party of the dyad in play; ", code, " is mutual"].concat().into());
                     }
                 }
                 return if out.is_empty() { Err("source and target are the same country".into()) } else { Ok(out) };
             }
             for a in &countries {
                 for b in &countries {
-                    push(a, b, "joint subject acts mutually".into());
+                    push!(a, b, "joint subject acts mutually".into());
                 }
             }
         }
@@ -755,4 +822,69 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
         return Err("source and target are the same country".into());
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // The word lists the classes were written from: each class must accept exactly its list.
+    const LIGHT_VERBS: &[&str] = &[
+        "began", "begin", "begins", "begun", "launched", "launch", "launches", "carried", "carry", "carries", "conducted",
+        "conduct", "conducts", "staged", "stage", "stages", "ordered", "continued", "continue", "continues", "stepped",
+        "started", "start", "starts", "resumed", "resume", "mounted", "intensified", "expanded", "announced", "imposed",
+        "used", "use", "uses", "using", "fired", "deployed", "carrying", "carried", "carries", "delivered", "delivering",
+        "delivers", "sent", "sending", "dispatched", "dispatching", "shipped", "shipping",
+    ];
+    const CLAUSE_WORDS: &[&str] = &["while", "whereas", "but", "although", "though", "because", "unless", "if", "when", "after", "before", "since", "as"];
+    const PREPOSITIONS: &[&str] = &[
+        "in", "at", "on", "during", "after", "following", "amid", "under", "with", "despite", "between", "from", "for",
+        "since", "before", "upon", "over", "by", "through", "to", "against", "of", "about", "toward", "towards", "into", "among",
+        "without", "within", "like", "regarding", "concerning", "including", "than",
+    ];
+    const AUX_WORDS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "do", "does", "did", "keep", "keeps", "kept", "continue", "continues", "continued", "start", "started", "begin", "began", "stop", "stopped", "avoid", "consider", "considered", "including", "regarding"];
+    const BE_FORMS: &[&str] = &["was", "were", "been", "being", "be", "is", "are", "get", "got", "gets"];
+    const EPITHETS: &[&str] = &[
+        "traitor", "traitors", "puppet", "puppets", "stooge", "stooges", "vassal", "vassals", "imperialist", "imperialists",
+        "warmonger", "warmongers", "gangster", "gangsters",
+    ];
+    const SAY_VERBS: &[&str] = &["said", "says", "told", "added", "stressed", "noted", "stated", "declared", "insisted", "claimed", "warned", "emphasized", "emphasised", "underlined", "remarked"];
+    const OFFICE_WORDS: &[&str] = &[
+        "spokesperson", "spokesman", "spokeswoman", "ministry", "minister", "government", "delegation", "ambassador",
+        "representative", "mission", "embassy", "department", "office", "statement", "side",
+    ];
+    const NOT_NAMES: &[&str] = &[
+        "the", "a", "an", "it", "he", "she", "they", "we", "i", "you", "this", "that", "these", "those", "there", "here",
+        "officials", "sources", "reports", "media", "diplomats", "analysts", "observers", "critics", "experts", "both", "all",
+        "some", "many", "most", "other", "others", "such", "one", "no", "each", "his", "her", "their", "its", "our", "my",
+        "then", "later", "also", "however", "meanwhile", "moreover", "yet", "still", "now", "today", "earlier",
+    ];
+
+    #[test]
+    fn word_classes_accept_exactly_their_lists() {
+        let classes: [(&[&str], fn(&str) -> bool); 9] = [
+            (LIGHT_VERBS, is_light_verb),
+            (CLAUSE_WORDS, is_clause_word),
+            (PREPOSITIONS, is_preposition),
+            (AUX_WORDS, is_aux_word),
+            (BE_FORMS, is_be_form),
+            (EPITHETS, is_epithet),
+            (SAY_VERBS, is_say_verb),
+            (OFFICE_WORDS, is_office_word),
+            (NOT_NAMES, is_not_name),
+        ];
+        // Every word of every list, some near misses, and words of no list.
+        let mut words: Vec<String> = classes.iter().flat_map(|(l, _)| l.iter().map(|w| w.to_string())).collect();
+        for w in words.clone() {
+            words.push(format!("{w}s"));
+            words.push(w[..w.len() - 1].to_string());
+            words.push(w.to_uppercase());
+        }
+        words.extend(["", "and", "said,", "ministers", "launching", "x", "walked"].map(String::from));
+        for (list, class) in classes {
+            for w in &words {
+                assert_eq!(class(w), list.contains(&w.as_str()), "{w:?}");
+            }
+        }
+    }
 }
