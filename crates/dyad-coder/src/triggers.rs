@@ -1,13 +1,15 @@
 //! Event triggers: where a verb pattern of the dictionary matches the sentence.
 //!
-//! For every token whose lemma key heads some pattern, the patterns are tried most specific
-//! first and the first that matches wins ([`Trigger`]). Elements after the head must follow
+//! Each token's lemma key and normal form are looked up once among the patterns' words, so
+//! matching compares word ids, not strings ([`dyad_dict::WordId`]). For every token whose
+//! lemma key heads some pattern, the patterns are tried most specific first and the first
+//! that matches wins ([`Trigger`]). Elements after the head must follow
 //! in order, each within [`GAP`] tokens of the previous one, without crossing a clause
 //! boundary; elements before the head likewise, leftwards. `$` and `+` slots bind actor
 //! mentions. A trigger whose head lies among a more specific trigger's words is dropped
 //! (`paid an official visit` is one event, not a `pay` and a `visit`).
 
-use dyad_dict::{Dictionary, Elem, Key, Pattern, WordSketch};
+use dyad_dict::{Dictionary, Elem, Pattern, WordId, WordSketch};
 
 use crate::mentions::Mention;
 use crate::sentence::Sent;
@@ -187,15 +189,29 @@ pub(crate) fn slot_filler(w: &str) -> bool {
     )
 }
 
+/// The id of a token's word that no pattern has.
+const NO_WORD: WordId = WordId::MAX;
+
 struct Matcher<'a, 's> {
     s: &'a Sent<'s>,
     mentions: &'a [Mention],
+    /// By token: the ids of its lemma key and of its normal form, or [`NO_WORD`].
+    ids: &'a [[WordId; 2]],
 }
 
 impl Matcher<'_, '_> {
-    fn word_at(&self, j: usize, keys: &[Key]) -> bool {
-        let (key, norm) = (self.s.keys[j].as_str(), self.s.norms[j].as_str());
-        keys.iter().any(|k| **k == *key || **k == *norm)
+    /// Token `j`'s key or form is one of the words `ids` (sorted pattern words, never
+    /// [`NO_WORD`]).
+    fn word_at(&self, j: usize, ids: &[WordId]) -> bool {
+        let [key, norm] = self.ids[j];
+        if key == NO_WORD && norm == NO_WORD {
+            false
+        } else if ids.len() <= 8 {
+            ids.iter().any(|&id| id == key || id == norm)
+        } else {
+            // Lists of synonyms run to a hundred words.
+            ids.binary_search(&key).is_ok() || (norm != key && ids.binary_search(&norm).is_ok())
+        }
     }
 
     /// Position after matching `elems` rightwards from `pos`; slots bound into `slots`.
@@ -311,12 +327,11 @@ impl Matcher<'_, '_> {
 }
 
 /// The sentence's lemma keys and normal forms: what a pattern's words are matched against.
-fn sketch(s: &Sent) -> WordSketch {
+fn sketch(ids: &[[WordId; 2]]) -> WordSketch {
     let mut words = WordSketch::default();
-    for (key, norm) in s.keys.iter().zip(&s.norms) {
-        words.add(key);
-        if norm != key {
-            words.add(norm);
+    for id in ids.iter().flatten() {
+        if *id != NO_WORD {
+            words.add(*id);
         }
     }
     words
@@ -325,17 +340,25 @@ fn sketch(s: &Sent) -> WordSketch {
 /// Triggers of the sentence, in order of their heads. `---` patterns are returned too (their
 /// `pattern.code` is `None`) so that explanations can show what blocked an event.
 pub fn find_triggers<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention]) -> Vec<Trigger<'d>> {
-    let m = Matcher { s, mentions };
-    let mut out: Vec<Trigger<'d>> = Vec::new();
-    // The sentence's keys and forms, sketched when its first head is found: a pattern needing
-    // a word the sentence lacks is not tried.
-    let mut words: Option<WordSketch> = None;
-    for head in 0..s.tokens.len() {
-        let key = &s.keys[head];
-        if !dict.verbs.has_head(key) {
-            continue;
+    let verbs = &dict.verbs;
+    // Each token's key looked up once among the pattern words: a sentence without a head
+    // has no trigger, and its forms need no looking up.
+    let mut ids: Vec<[WordId; 2]> = s.keys.iter().map(|k| [verbs.word_id(k).unwrap_or(NO_WORD); 2]).collect();
+    if !ids.iter().any(|[k, _]| !verbs.patterns_of(*k).is_empty()) {
+        return Vec::new();
+    }
+    for ((id, key), norm) in ids.iter_mut().zip(&s.keys).zip(&s.norms) {
+        if norm != key {
+            id[1] = verbs.word_id(norm).unwrap_or(NO_WORD);
         }
-        let words = *words.get_or_insert_with(|| sketch(s));
+    }
+    let m = Matcher { s, mentions, ids: &ids };
+    let mut out: Vec<Trigger<'d>> = Vec::new();
+    // A pattern needing a word the sentence lacks is not tried.
+    let words = sketch(&ids);
+    for head in 0..s.tokens.len() {
+        let patterns = verbs.patterns_of(ids[head][0]);
+        let Some(first) = patterns.first() else { continue };
         // A token inside an actor phrase (`Defence` in `Minister of Defence`) is not a verb,
         // nor is a capitalised word inside the sentence (`March`, `Liberation`, `Declaration`).
         if mentions.iter().any(|mm| mm.start <= head && head < mm.end) || proper_noun(s, head) {
@@ -343,11 +366,15 @@ pub fn find_triggers<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention]) -
         }
         let verbal = looks_verbal(s, dict, mentions, head);
         let nominal = looks_nominal(s, head);
-        let curated_head = dict.verbs.for_head(key).next().is_some_and(|p| p.rank < IMPORTED_RANK);
+        let curated_head = first.rank < IMPORTED_RANK;
+        // A head only imported patterns have (they come last) must look like a verb (below).
+        if !curated_head && (nominal || !verbal) {
+            continue;
+        }
         // The first pattern that matches sets the bar; among patterns as specific and from the
         // same class, the tightest match (fewest skipped tokens) wins.
         let mut best: Option<(Trigger<'d>, usize)> = None;
-        for p in dict.verbs.for_head(key) {
+        for p in patterns {
             // dyad's own patterns are authoritative for the heads they know.
             if curated_head && p.rank >= IMPORTED_RANK {
                 break;
