@@ -41,15 +41,34 @@ fn proper_noun(s: &Sent, i: usize) -> bool {
     !first && s.text_of(i).chars().next().is_some_and(|c| c.is_uppercase())
 }
 
-const AUX: &[&str] = &[
-    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "to", "has", "have", "had", "is", "are",
-    "was", "were", "be", "been", "being", "did", "does", "do", "'s", "'ve", "'d", "not", "n't",
-];
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "their", "our", "his", "her", "this", "these", "those", "of", "my", "your", "such", "any",
-    "every", "each", "no", "another", "mutual", "bilateral", "new", "further", "first", "second",
-];
-const NOUN_SUFFIXES: &[&str] = &["tion", "tions", "sion", "sions", "ment", "ments", "ness", "ship", "ships", "ity", "ities", "ance", "ence", "ism", "ist", "ists", "ure", "ures"];
+// The word lists are `match`es: each word is compared only with the words of its length, and
+// without a call to `memcmp`.
+
+fn aux(w: &str) -> bool {
+    matches!(
+        w,
+        "will" | "would" | "shall" | "should" | "can" | "could" | "may" | "might" | "must" | "to" | "has" | "have" | "had"
+            | "is" | "are" | "was" | "were" | "be" | "been" | "being" | "did" | "does" | "do" | "'s" | "'ve" | "'d" | "not"
+            | "n't"
+    )
+}
+
+fn determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "its" | "their" | "our" | "his" | "her" | "this" | "these" | "those" | "of" | "my" | "your"
+            | "such" | "any" | "every" | "each" | "no" | "another" | "mutual" | "bilateral" | "new" | "further" | "first"
+            | "second"
+    )
+}
+
+/// `w` ends in a noun suffix with more than two letters before it.
+fn noun_suffix(w: &str) -> bool {
+    let ends = |x: &str| w.len() > x.len() + 2 && w.ends_with(x);
+    ends("tion") || ends("tions") || ends("sion") || ends("sions") || ends("ment") || ends("ments") || ends("ness")
+        || ends("ship") || ends("ships") || ends("ity") || ends("ities") || ends("ance") || ends("ence") || ends("ism")
+        || ends("ist") || ends("ists") || ends("ure") || ends("ures")
+}
 
 /// Positive evidence that token `i` is a verb: a past form, an auxiliary or `to` before it,
 /// or an `-s` form right after its subject.
@@ -70,10 +89,10 @@ fn looks_verbal(s: &Sent, dict: &Dictionary, mentions: &[Mention], i: usize) -> 
         if pw == "'s" && p > 0 && (mentions.iter().any(|m| m.end == p) || s.text_of(p - 1).starts_with(char::is_uppercase)) {
             return false;
         }
-        if AUX.contains(&pw) || pw == "by" && w.ends_with("ing") {
+        if aux(pw) || pw == "by" && w.ends_with("ing") {
             return true;
         }
-        if DETERMINERS.contains(&pw) && !(matches!(pw, "first" | "further" | "second") && w.ends_with("ed")) {
+        if determiner(pw) && !(matches!(pw, "first" | "further" | "second") && w.ends_with("ed")) {
             return false;
         }
         // `denounces and categorically rejects`: a verb coordinated with a verb of the same
@@ -85,7 +104,7 @@ fn looks_verbal(s: &Sent, dict: &Dictionary, mentions: &[Mention], i: usize) -> 
             }
             let other = s.norms[q].as_str();
             let same = (w.ends_with("ed") && other.ends_with("ed")) || (w.ends_with('s') && other.ends_with('s') && !other.ends_with("ss"));
-            if same && q > 0 && (AUX.contains(&s.norms[q - 1].as_str()) || mentions.iter().any(|m| m.end == q) || s.norms[q - 1].ends_with("ly")) {
+            if same && q > 0 && (aux(&s.norms[q - 1]) || mentions.iter().any(|m| m.end == q) || s.norms[q - 1].ends_with("ly")) {
                 return true;
             }
         }
@@ -172,8 +191,8 @@ fn looks_nominal(s: &Sent, i: usize) -> bool {
     // `first suspended`, `further expanded`: an ordinal or degree word before a past form is
     // an adverb, not a determiner.
     let adverbial = |d: &str| matches!(d, "first" | "second" | "further" | "new" | "mutual" | "bilateral") && w.ends_with("ed");
-    let det = i > 0 && DETERMINERS.contains(&s.norms[i - 1].as_str()) && !adverbial(&s.norms[i - 1]);
-    det || NOUN_SUFFIXES.iter().any(|x| w.ends_with(x) && w.len() > x.len() + 2)
+    let det = i > 0 && determiner(&s.norms[i - 1]) && !adverbial(&s.norms[i - 1]);
+    det || noun_suffix(w)
 }
 
 fn hard_stop(w: &str) -> bool {
