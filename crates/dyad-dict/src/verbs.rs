@@ -98,6 +98,9 @@ pub struct VerbIndex {
     /// The id of every distinct lemma key of the patterns' words, and by id, the key.
     ids: FastMap<Key, WordId>,
     words: Vec<Key>,
+    /// The ids of the keys of at most 15 bytes (almost all), by [`packed`] key: every token
+    /// is looked up, and a number hashes and compares faster than a string.
+    short_ids: FastMap<u128, WordId>,
     /// By [`WordId`]: the range of `patterns` headed by that word (empty for a word that
     /// heads none).
     heads: Vec<(u32, u32)>,
@@ -107,7 +110,10 @@ impl VerbIndex {
     /// The id of a lemma key or normal form if some pattern has it as a word (head or not).
     /// A word no pattern has gets none: it matches no pattern element.
     pub fn word_id(&self, key: &str) -> Option<WordId> {
-        self.ids.get(key).copied()
+        match packed(key.as_bytes()) {
+            Some(p) => self.short_ids.get(&p).copied(),
+            None => self.ids.get(key).copied(),
+        }
     }
 
     /// The lemma key of the word numbered `id`.
@@ -152,6 +158,25 @@ struct FileKind {
     own: bool,
     rank: u32,
     speaker_act: bool,
+}
+
+/// A word of at most 15 bytes as one number, its bytes in the low 15 bytes and its length in
+/// the top one (so two words have the same number exactly when they are equal); `None` for a
+/// longer word. Read a few bytes at a time, not byte by byte.
+fn packed(w: &[u8]) -> Option<u128> {
+    let n = w.len();
+    let word = |at: usize| u32::from_le_bytes([w[at], w[at + 1], w[at + 2], w[at + 3]]);
+    let bytes: u128 = match n {
+        0..=4 => w.iter().rev().fold(0, |v, &b| v << 8 | u128::from(b)),
+        // Two overlapping reads: the first four bytes, and the last ones past them.
+        5..=8 => u128::from(word(0)) | u128::from(word(n - 4) >> ((8 - n) * 8)) << 32,
+        9..=15 => {
+            let long = |at: usize| u64::from_le_bytes(w[at..at + 8].try_into().expect("8 bytes"));
+            u128::from(long(0)) | u128::from(long(n - 8) >> ((16 - n) * 8)) << 64
+        }
+        _ => return None,
+    };
+    Some(bytes | (n as u128) << 120)
 }
 
 /// Not yet numbered in the whole index.
@@ -263,7 +288,8 @@ impl Builder {
                 start = i as u32 + 1;
             }
         }
-        VerbIndex { patterns, ids: self.ids, words: self.words, heads }
+        let short_ids = self.ids.iter().filter_map(|(k, &id)| Some((packed(k.as_bytes())?, id))).collect();
+        VerbIndex { patterns, ids: self.ids, words: self.words, short_ids, heads }
     }
 }
 
@@ -505,6 +531,9 @@ mod tests {
         for k in key_of_id.values() {
             assert_eq!(idx.has_head(k), heads.contains_key(k), "{k}");
         }
+        for (k, &id) in &idx.ids {
+            assert_eq!(idx.word_id(k), Some(id), "{k}");
+        }
         for w in non_words {
             assert_eq!(idx.word_id(w), None, "{w}");
             assert!(!idx.has_head(w), "{w}");
@@ -542,9 +571,30 @@ mod tests {
     }
 
     #[test]
+    fn packed_words_are_their_bytes_and_length() {
+        // The packing is the plain one: bytes in order, zero-padded, the length on top.
+        let plain = |w: &[u8]| {
+            let mut b = [0u8; 16];
+            b[..w.len()].copy_from_slice(w);
+            b[15] = w.len() as u8;
+            u128::from_le_bytes(b)
+        };
+        let text = b"abcdefghijklmnopqrstu\0\0\xffz";
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                let w = &text[start..end];
+                assert_eq!(packed(w), (w.len() <= 15).then(|| plain(w)), "{w:?}");
+            }
+        }
+        // A trailing NUL is not padding.
+        assert_ne!(packed(b"ab"), packed(b"ab\0"));
+    }
+
+    #[test]
     fn the_bundled_patterns_have_ids() {
         let d = crate::Dictionary::bundled();
         assert!(d.verbs.patterns.len() > 1000);
-        check_ids(&d.verbs, &d.lemmas, &["zzzq", "", "xqj kz"]);
+        check_ids(&d.verbs, &d.lemmas, &["zzzq", "", "xqj kz", "internationalizationz", "visit\0", "\0visit"]);
+        assert!(d.verbs.ids.keys().any(|k| k.len() > 15), "the long words are looked up too");
     }
 }
