@@ -345,17 +345,6 @@ impl Matcher<'_, '_> {
     }
 }
 
-/// The sentence's lemma keys and normal forms: what a pattern's words are matched against.
-fn sketch(ids: &[[WordId; 2]]) -> WordSketch {
-    let mut words = WordSketch::default();
-    for id in ids.iter().flatten() {
-        if *id != NO_WORD {
-            words.add(*id);
-        }
-    }
-    words
-}
-
 /// Triggers of the sentence, in order of their heads. `---` patterns are returned too (their
 /// `pattern.code` is `None`) so that explanations can show what blocked an event.
 pub fn find_triggers<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention]) -> Vec<Trigger<'d>> {
@@ -366,15 +355,25 @@ pub fn find_triggers<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention]) -
     if !ids.iter().any(|[k, _]| !verbs.patterns_of(*k).is_empty()) {
         return Vec::new();
     }
+    // The sentence's keys and forms, sketched: a pattern needing a word the sentence lacks is
+    // not tried.
+    let mut words = WordSketch::default();
     for ((id, key), norm) in ids.iter_mut().zip(&s.keys).zip(&s.norms) {
-        if norm != key {
+        // Most keys are their form (the same slice of the text).
+        let same = key.len() == norm.len() && (key.as_ptr() == norm.as_ptr() || key == norm);
+        if !same {
             id[1] = verbs.word_id(norm).unwrap_or(NO_WORD);
+        }
+        let [k, n] = *id;
+        if k != NO_WORD {
+            words.add(k);
+        }
+        if n != k && n != NO_WORD {
+            words.add(n);
         }
     }
     let m = Matcher { s, mentions, ids: &ids };
     let mut out: Vec<Trigger<'d>> = Vec::new();
-    // A pattern needing a word the sentence lacks is not tried.
-    let words = sketch(&ids);
     for head in 0..s.tokens.len() {
         let patterns = verbs.patterns_of(ids[head][0]);
         let Some(first) = patterns.first() else { continue };
@@ -429,6 +428,9 @@ pub fn find_triggers<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention]) -
     }
     // A trigger whose head is a word of another, more specific trigger is part of it
     // (`paid an official visit` is one act, not a `pay` and a `visit`).
+    if out.len() < 2 {
+        return out;
+    }
     let keep: Vec<bool> = out
         .iter()
         .map(|t| {

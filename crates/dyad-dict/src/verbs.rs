@@ -123,6 +123,7 @@ impl VerbIndex {
 
     /// Patterns headed by the word numbered `id`, most specific first (dyad's own, then
     /// imported ones); empty if the word heads none.
+    #[inline]
     pub fn patterns_of(&self, id: WordId) -> &[Pattern] {
         match self.heads.get(id as usize) {
             Some(&(a, b)) => &self.patterns[a as usize..b as usize],
