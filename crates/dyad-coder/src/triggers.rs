@@ -374,8 +374,8 @@ pub fn find_triggers<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention]) -
     }
     let m = Matcher { s, mentions, ids: &ids };
     let mut out: Vec<Trigger<'d>> = Vec::new();
-    for head in 0..s.tokens.len() {
-        let patterns = verbs.patterns_of(ids[head][0]);
+    for (head, [key, _]) in ids.iter().enumerate() {
+        let patterns = verbs.patterns_of(*key);
         let Some(first) = patterns.first() else { continue };
         // A token inside an actor phrase (`Defence` in `Minister of Defence`) is not a verb,
         // nor is a capitalised word inside the sentence (`March`, `Liberation`, `Declaration`).

@@ -225,8 +225,10 @@ impl Builder {
                 *g
             };
             // Each list of words once (a list of a hundred aircraft recurs in many patterns),
-            // by the address of the part's list, kept alive here so that none is reused.
-            let mut lists: FastMap<*const WordId, (Arc<[WordId]>, Arc<[WordId]>)> = FastMap::default();
+            // by the address of the part's list, kept alive here so that none is reused: the
+            // part's list and the renumbered one.
+            type Renumbered = (Arc<[WordId]>, Arc<[WordId]>);
+            let mut lists: FastMap<*const WordId, Renumbered> = FastMap::default();
             for p in &mut patterns {
                 p.head_id = id_of(p.head_id);
                 let mut required = WordSketch::default();
