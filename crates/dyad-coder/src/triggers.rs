@@ -1,13 +1,15 @@
 //! Event triggers: where a verb pattern of the dictionary matches the sentence.
 //!
-//! For every token whose lemma key heads some pattern, the patterns are tried most specific
-//! first and the first that matches wins ([`Trigger`]). Elements after the head must follow
+//! Each token's lemma key and normal form are looked up once among the patterns' words, so
+//! matching compares word ids, not strings ([`dyad_dict::WordId`]). For every token whose
+//! lemma key heads some pattern, the patterns are tried most specific first and the first
+//! that matches wins ([`Trigger`]). Elements after the head must follow
 //! in order, each within [`GAP`] tokens of the previous one, without crossing a clause
 //! boundary; elements before the head likewise, leftwards. `$` and `+` slots bind actor
 //! mentions. A trigger whose head lies among a more specific trigger's words is dropped
 //! (`paid an official visit` is one event, not a `pay` and a `visit`).
 
-use dyad_dict::{Dictionary, Elem, Key, Pattern, WordSketch};
+use dyad_dict::{Dictionary, Elem, Pattern, WordId, WordSketch};
 
 use crate::mentions::Mention;
 use crate::sentence::Sent;
@@ -39,15 +41,34 @@ fn proper_noun(s: &Sent, i: usize) -> bool {
     !first && s.text_of(i).chars().next().is_some_and(|c| c.is_uppercase())
 }
 
-const AUX: &[&str] = &[
-    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "to", "has", "have", "had", "is", "are",
-    "was", "were", "be", "been", "being", "did", "does", "do", "'s", "'ve", "'d", "not", "n't",
-];
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "their", "our", "his", "her", "this", "these", "those", "of", "my", "your", "such", "any",
-    "every", "each", "no", "another", "mutual", "bilateral", "new", "further", "first", "second",
-];
-const NOUN_SUFFIXES: &[&str] = &["tion", "tions", "sion", "sions", "ment", "ments", "ness", "ship", "ships", "ity", "ities", "ance", "ence", "ism", "ist", "ists", "ure", "ures"];
+// The word lists are `match`es: each word is compared only with the words of its length, and
+// without a call to `memcmp`.
+
+fn aux(w: &str) -> bool {
+    matches!(
+        w,
+        "will" | "would" | "shall" | "should" | "can" | "could" | "may" | "might" | "must" | "to" | "has" | "have" | "had"
+            | "is" | "are" | "was" | "were" | "be" | "been" | "being" | "did" | "does" | "do" | "'s" | "'ve" | "'d" | "not"
+            | "n't"
+    )
+}
+
+fn determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "its" | "their" | "our" | "his" | "her" | "this" | "these" | "those" | "of" | "my" | "your"
+            | "such" | "any" | "every" | "each" | "no" | "another" | "mutual" | "bilateral" | "new" | "further" | "first"
+            | "second"
+    )
+}
+
+/// `w` ends in a noun suffix with more than two letters before it.
+fn noun_suffix(w: &str) -> bool {
+    let ends = |x: &str| w.len() > x.len() + 2 && w.ends_with(x);
+    ends("tion") || ends("tions") || ends("sion") || ends("sions") || ends("ment") || ends("ments") || ends("ness")
+        || ends("ship") || ends("ships") || ends("ity") || ends("ities") || ends("ance") || ends("ence") || ends("ism")
+        || ends("ist") || ends("ists") || ends("ure") || ends("ures")
+}
 
 /// Positive evidence that token `i` is a verb: a past form, an auxiliary or `to` before it,
 /// or an `-s` form right after its subject.
@@ -68,10 +89,10 @@ fn looks_verbal(s: &Sent, dict: &Dictionary, mentions: &[Mention], i: usize) -> 
         if pw == "'s" && p > 0 && (mentions.iter().any(|m| m.end == p) || s.text_of(p - 1).starts_with(char::is_uppercase)) {
             return false;
         }
-        if AUX.contains(&pw) || pw == "by" && w.ends_with("ing") {
+        if aux(pw) || pw == "by" && w.ends_with("ing") {
             return true;
         }
-        if DETERMINERS.contains(&pw) && !(matches!(pw, "first" | "further" | "second") && w.ends_with("ed")) {
+        if determiner(pw) && !(matches!(pw, "first" | "further" | "second") && w.ends_with("ed")) {
             return false;
         }
         // `denounces and categorically rejects`: a verb coordinated with a verb of the same
@@ -83,7 +104,7 @@ fn looks_verbal(s: &Sent, dict: &Dictionary, mentions: &[Mention], i: usize) -> 
             }
             let other = s.norms[q].as_str();
             let same = (w.ends_with("ed") && other.ends_with("ed")) || (w.ends_with('s') && other.ends_with('s') && !other.ends_with("ss"));
-            if same && q > 0 && (AUX.contains(&s.norms[q - 1].as_str()) || mentions.iter().any(|m| m.end == q) || s.norms[q - 1].ends_with("ly")) {
+            if same && q > 0 && (aux(&s.norms[q - 1]) || mentions.iter().any(|m| m.end == q) || s.norms[q - 1].ends_with("ly")) {
                 return true;
             }
         }
@@ -170,8 +191,8 @@ fn looks_nominal(s: &Sent, i: usize) -> bool {
     // `first suspended`, `further expanded`: an ordinal or degree word before a past form is
     // an adverb, not a determiner.
     let adverbial = |d: &str| matches!(d, "first" | "second" | "further" | "new" | "mutual" | "bilateral") && w.ends_with("ed");
-    let det = i > 0 && DETERMINERS.contains(&s.norms[i - 1].as_str()) && !adverbial(&s.norms[i - 1]);
-    det || NOUN_SUFFIXES.iter().any(|x| w.ends_with(x) && w.len() > x.len() + 2)
+    let det = i > 0 && determiner(&s.norms[i - 1]) && !adverbial(&s.norms[i - 1]);
+    det || noun_suffix(w)
 }
 
 fn hard_stop(w: &str) -> bool {
@@ -187,15 +208,29 @@ pub(crate) fn slot_filler(w: &str) -> bool {
     )
 }
 
+/// The id of a token's word that no pattern has.
+const NO_WORD: WordId = WordId::MAX;
+
 struct Matcher<'a, 's> {
     s: &'a Sent<'s>,
     mentions: &'a [Mention],
+    /// By token: the ids of its lemma key and of its normal form, or [`NO_WORD`].
+    ids: &'a [[WordId; 2]],
 }
 
 impl Matcher<'_, '_> {
-    fn word_at(&self, j: usize, keys: &[Key]) -> bool {
-        let (key, norm) = (self.s.keys[j].as_str(), self.s.norms[j].as_str());
-        keys.iter().any(|k| **k == *key || **k == *norm)
+    /// Token `j`'s key or form is one of the words `ids` (sorted pattern words, never
+    /// [`NO_WORD`]).
+    fn word_at(&self, j: usize, ids: &[WordId]) -> bool {
+        let [key, norm] = self.ids[j];
+        if key == NO_WORD && norm == NO_WORD {
+            false
+        } else if ids.len() <= 8 {
+            ids.iter().any(|&id| id == key || id == norm)
+        } else {
+            // Lists of synonyms run to a hundred words.
+            ids.binary_search(&key).is_ok() || (norm != key && ids.binary_search(&norm).is_ok())
+        }
     }
 
     /// Position after matching `elems` rightwards from `pos`; slots bound into `slots`.
@@ -310,32 +345,38 @@ impl Matcher<'_, '_> {
     }
 }
 
-/// The sentence's lemma keys and normal forms: what a pattern's words are matched against.
-fn sketch(s: &Sent) -> WordSketch {
-    let mut words = WordSketch::default();
-    for (key, norm) in s.keys.iter().zip(&s.norms) {
-        words.add(key);
-        if norm != key {
-            words.add(norm);
-        }
-    }
-    words
-}
-
 /// Triggers of the sentence, in order of their heads. `---` patterns are returned too (their
 /// `pattern.code` is `None`) so that explanations can show what blocked an event.
 pub fn find_triggers<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention]) -> Vec<Trigger<'d>> {
-    let m = Matcher { s, mentions };
-    let mut out: Vec<Trigger<'d>> = Vec::new();
-    // The sentence's keys and forms, sketched when its first head is found: a pattern needing
-    // a word the sentence lacks is not tried.
-    let mut words: Option<WordSketch> = None;
-    for head in 0..s.tokens.len() {
-        let key = &s.keys[head];
-        if !dict.verbs.has_head(key) {
-            continue;
+    let verbs = &dict.verbs;
+    // Each token's key looked up once among the pattern words: a sentence without a head
+    // has no trigger, and its forms need no looking up.
+    let mut ids: Vec<[WordId; 2]> = s.keys.iter().map(|k| [verbs.word_id(k).unwrap_or(NO_WORD); 2]).collect();
+    if !ids.iter().any(|[k, _]| !verbs.patterns_of(*k).is_empty()) {
+        return Vec::new();
+    }
+    // The sentence's keys and forms, sketched: a pattern needing a word the sentence lacks is
+    // not tried.
+    let mut words = WordSketch::default();
+    for ((id, key), norm) in ids.iter_mut().zip(&s.keys).zip(&s.norms) {
+        // Most keys are their form (the same slice of the text).
+        let same = key.len() == norm.len() && (key.as_ptr() == norm.as_ptr() || key == norm);
+        if !same {
+            id[1] = verbs.word_id(norm).unwrap_or(NO_WORD);
         }
-        let words = *words.get_or_insert_with(|| sketch(s));
+        let [k, n] = *id;
+        if k != NO_WORD {
+            words.add(k);
+        }
+        if n != k && n != NO_WORD {
+            words.add(n);
+        }
+    }
+    let m = Matcher { s, mentions, ids: &ids };
+    let mut out: Vec<Trigger<'d>> = Vec::new();
+    for (head, [key, _]) in ids.iter().enumerate() {
+        let patterns = verbs.patterns_of(*key);
+        let Some(first) = patterns.first() else { continue };
         // A token inside an actor phrase (`Defence` in `Minister of Defence`) is not a verb,
         // nor is a capitalised word inside the sentence (`March`, `Liberation`, `Declaration`).
         if mentions.iter().any(|mm| mm.start <= head && head < mm.end) || proper_noun(s, head) {
@@ -343,11 +384,15 @@ pub fn find_triggers<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention]) -
         }
         let verbal = looks_verbal(s, dict, mentions, head);
         let nominal = looks_nominal(s, head);
-        let curated_head = dict.verbs.for_head(key).next().is_some_and(|p| p.rank < IMPORTED_RANK);
+        let curated_head = first.rank < IMPORTED_RANK;
+        // A head only imported patterns have (they come last) must look like a verb (below).
+        if !curated_head && (nominal || !verbal) {
+            continue;
+        }
         // The first pattern that matches sets the bar; among patterns as specific and from the
         // same class, the tightest match (fewest skipped tokens) wins.
         let mut best: Option<(Trigger<'d>, usize)> = None;
-        for p in dict.verbs.for_head(key) {
+        for p in patterns {
             // dyad's own patterns are authoritative for the heads they know.
             if curated_head && p.rank >= IMPORTED_RANK {
                 break;
@@ -383,6 +428,9 @@ pub fn find_triggers<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention]) -
     }
     // A trigger whose head is a word of another, more specific trigger is part of it
     // (`paid an official visit` is one act, not a `pay` and a `visit`).
+    if out.len() < 2 {
+        return out;
+    }
     let keep: Vec<bool> = out
         .iter()
         .map(|t| {

@@ -1,9 +1,11 @@
 //! Event patterns: a head word, the words around it, and the CAMEO code they give.
 //!
 //! A [`Pattern`] is read from one line (`042	<pay> visit	CAMEO.2.0.txt:6555`, syntax in
-//! `data/FORMAT.md`). [`VerbIndex`] files patterns under their head's lemma key, so the coder
-//! tries only the patterns of the words a sentence has. Patterns from `verbs/dyad.txt` come
-//! first, then imported ones, each most specific first; imported patterns are not loaded
+//! `data/FORMAT.md`). Every distinct lemma key of the patterns' words (heads and the words
+//! around them) gets a small number, a [`WordId`], so the coder looks each token up once and
+//! then compares numbers, not strings. [`VerbIndex`] files patterns under their head's word,
+//! so the coder tries only the patterns of the words a sentence has. Patterns from
+//! `verbs/dyad.txt` come first, then imported ones, each most specific first; imported patterns are not loaded
 //! where they could never fire (a bare head, or a head dyad's own patterns cover); a pattern whose code is not in the code table is dropped with a
 //! diagnostic, so no event can carry a code without a Goldstein value.
 
@@ -15,12 +17,17 @@ use crate::{codes::is_code, fields, CodeTable, Diagnostic, FastMap, FastSet, Lem
 /// each key is made once and shared.
 pub type Key = Arc<str>;
 
+/// The number of a distinct lemma key of the patterns' words, given at load: two words have
+/// the same id exactly when their keys are equal. See [`VerbIndex::word_id`].
+pub type WordId = u32;
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Elem {
     /// The head word's lemma key.
     Head(Key),
-    /// Any of these lemma keys.
-    Word(Vec<Key>),
+    /// Any of these words: the ids of their lemma keys, sorted, each once
+    /// ([`VerbIndex::word`] gives a key back). Patterns that write the same words share them.
+    Word(Arc<[WordId]>),
     /// The source actor's slot.
     Source,
     /// The target actor's slot.
@@ -45,8 +52,10 @@ pub struct Pattern {
     /// From `verbs/evaluative.txt`: words by which a statement's speaker condemns what it
     /// describes (`the arch-criminal`, `a farce`). The speaker is the source.
     pub speaker_act: bool,
-    /// The keys of the elements that offer no alternative: every match holds them all.
+    /// The ids of the elements that offer no alternative: every match holds them all.
     required: WordSketch,
+    /// The head word's id.
+    head_id: WordId,
 }
 
 impl Pattern {
@@ -55,52 +64,80 @@ impl Pattern {
         self.weight as usize
     }
 
-    /// The words every match of the pattern holds (the keys of its one-word elements other
+    /// The words every match of the pattern holds (the ids of its one-word elements other
     /// than the head): a sentence whose [`WordSketch`] lacks them cannot match it.
     pub fn required(&self) -> WordSketch {
         self.required
     }
 }
 
-/// A 128-bit sketch of a set of words (a Bloom filter with one hash): each word sets one bit.
-/// A word whose bit is unset is surely not in the set; a set bit proves nothing. The coder
-/// sketches a sentence's keys and forms, so patterns needing a word it lacks are not tried.
+/// A 128-bit sketch of a set of pattern words (a Bloom filter with one hash): each
+/// [`WordId`] sets one bit. A word whose bit is unset is surely not in the set; a set bit
+/// proves nothing. The coder sketches the ids of a sentence's keys and forms, so patterns
+/// needing a word it lacks are not tried.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct WordSketch(u128);
 
 impl WordSketch {
-    /// Adds `word` to the sketch.
-    pub fn add(&mut self, word: &str) {
-        self.0 |= Self::bit(word);
+    /// Adds the word numbered `id` to the sketch.
+    pub fn add(&mut self, id: WordId) {
+        self.0 |= 1 << (id % 128);
     }
 
     /// Every word sketched in `other` may be in `self`.
     pub fn covers(self, other: WordSketch) -> bool {
         self.0 & other.0 == other.0
     }
-
-    fn bit(word: &str) -> u128 {
-        use std::hash::Hasher as _;
-        let mut h = rustc_hash::FxHasher::default();
-        h.write(word.as_bytes());
-        1 << (h.finish() % 128)
-    }
 }
 
 #[derive(Default)]
 pub struct VerbIndex {
+    /// Grouped by head word (in no particular order of heads), each head's patterns in the
+    /// order they are tried.
     pub patterns: Vec<Pattern>,
-    by_head: FastMap<Key, Vec<u32>>,
+    /// The id of every distinct lemma key of the patterns' words, and by id, the key.
+    ids: FastMap<Key, WordId>,
+    words: Vec<Key>,
+    /// The ids of the keys of at most 15 bytes (almost all), by [`packed`] key: every token
+    /// is looked up, and a number hashes and compares faster than a string.
+    short_ids: FastMap<u128, WordId>,
+    /// By [`WordId`]: the range of `patterns` headed by that word (empty for a word that
+    /// heads none).
+    heads: Vec<(u32, u32)>,
 }
 
 impl VerbIndex {
+    /// The id of a lemma key or normal form if some pattern has it as a word (head or not).
+    /// A word no pattern has gets none: it matches no pattern element.
+    pub fn word_id(&self, key: &str) -> Option<WordId> {
+        match packed(key.as_bytes()) {
+            Some(p) => self.short_ids.get(&p).copied(),
+            None => self.ids.get(key).copied(),
+        }
+    }
+
+    /// The lemma key of the word numbered `id`.
+    pub fn word(&self, id: WordId) -> Option<&Key> {
+        self.words.get(id as usize)
+    }
+
+    /// Patterns headed by the word numbered `id`, most specific first (dyad's own, then
+    /// imported ones); empty if the word heads none.
+    #[inline]
+    pub fn patterns_of(&self, id: WordId) -> &[Pattern] {
+        match self.heads.get(id as usize) {
+            Some(&(a, b)) => &self.patterns[a as usize..b as usize],
+            None => &[],
+        }
+    }
+
     /// Patterns whose head has this lemma key, most specific first.
     pub fn for_head(&self, key: &str) -> impl Iterator<Item = &Pattern> {
-        self.by_head.get(key).into_iter().flatten().map(|&i| &self.patterns[i as usize])
+        self.word_id(key).map(|id| self.patterns_of(id)).unwrap_or_default().iter()
     }
 
     pub fn has_head(&self, key: &str) -> bool {
-        self.by_head.contains_key(key)
+        self.word_id(key).is_some_and(|id| !self.patterns_of(id).is_empty())
     }
 }
 
@@ -110,6 +147,9 @@ pub(crate) struct Builder {
     files: u32,
     /// Head keys of dyad's own patterns: for these, imported patterns are never tried.
     own_heads: FastSet<Key>,
+    /// The id of every distinct key of the loaded patterns' words, and by id, the key.
+    ids: FastMap<Key, WordId>,
+    words: Vec<Key>,
 }
 
 /// How one file's lines are read into patterns.
@@ -120,6 +160,28 @@ struct FileKind {
     rank: u32,
     speaker_act: bool,
 }
+
+/// A word of at most 15 bytes as one number, its bytes in the low 15 bytes and its length in
+/// the top one (so two words have the same number exactly when they are equal); `None` for a
+/// longer word. Read a few bytes at a time, not byte by byte.
+fn packed(w: &[u8]) -> Option<u128> {
+    let n = w.len();
+    let word = |at: usize| u32::from_le_bytes([w[at], w[at + 1], w[at + 2], w[at + 3]]);
+    let bytes: u128 = match n {
+        0..=4 => w.iter().rev().fold(0, |v, &b| v << 8 | u128::from(b)),
+        // Two overlapping reads: the first four bytes, and the last ones past them.
+        5..=8 => u128::from(word(0)) | u128::from(word(n - 4) >> ((8 - n) * 8)) << 32,
+        9..=15 => {
+            let long = |at: usize| u64::from_le_bytes(w[at..at + 8].try_into().expect("8 bytes"));
+            u128::from(long(0)) | u128::from(long(n - 8) >> ((16 - n) * 8)) << 64
+        }
+        _ => return None,
+    };
+    Some(bytes | (n as u128) << 120)
+}
+
+/// Not yet numbered in the whole index.
+const NO_ID: WordId = WordId::MAX;
 
 /// Imported files larger than this are read in two halves on two threads.
 const SPLIT_BYTES: usize = 256 * 1024;
@@ -142,7 +204,51 @@ impl Builder {
             }),
             _ => vec![read_lines(&kind, text, 0, own_heads, lemmas)],
         };
-        for (patterns, part_diags) in parts {
+        for (mut patterns, words, part_diags) in parts {
+            // Each part numbered its words itself: number them in the whole index, in the
+            // order they are first used (a word only looked up, whose pattern was not kept,
+            // gets no id).
+            let mut global: Vec<WordId> = vec![NO_ID; words.len()];
+            let mut id_of = |local: WordId| {
+                let g = &mut global[local as usize];
+                if *g == NO_ID {
+                    let key = &words[local as usize];
+                    *g = match self.ids.get(key) {
+                        Some(&id) => id,
+                        None => {
+                            self.words.push(key.clone());
+                            self.ids.insert(key.clone(), self.words.len() as WordId - 1);
+                            self.words.len() as WordId - 1
+                        }
+                    };
+                }
+                *g
+            };
+            // Each list of words once (a list of a hundred aircraft recurs in many patterns),
+            // by the address of the part's list, kept alive here so that none is reused: the
+            // part's list and the renumbered one.
+            type Renumbered = (Arc<[WordId]>, Arc<[WordId]>);
+            let mut lists: FastMap<*const WordId, Renumbered> = FastMap::default();
+            for p in &mut patterns {
+                p.head_id = id_of(p.head_id);
+                let mut required = WordSketch::default();
+                for e in &mut p.elems {
+                    if let Elem::Word(ids) = e {
+                        let (_, global) = lists.entry(ids.as_ptr()).or_insert_with(|| {
+                            let mut g: Vec<WordId> = ids.iter().map(|&id| id_of(id)).collect();
+                            // `talks|talk|meeting`: `talks` and `talk` have one key.
+                            g.sort_unstable();
+                            g.dedup();
+                            (ids.clone(), g.into())
+                        });
+                        *ids = global.clone();
+                        if let [id] = **ids {
+                            required.add(id);
+                        }
+                    }
+                }
+                p.required = required;
+            }
             if own {
                 for p in &patterns {
                     if let Elem::Head(k) = &p.elems[p.head] {
@@ -167,22 +273,26 @@ impl Builder {
             kept.push(p);
         }
         let patterns = kept;
-        // dyad's own patterns before imported ones (they were written for this coder, the
-        // imported ones for a parser), then the most specific, then file order.
+        // Grouped by head; for each head, dyad's own patterns before imported ones (they were
+        // written for this coder, the imported ones for a parser), then the most specific,
+        // then file order.
         let class = |p: &Pattern| u32::from(p.rank >= 1_000_000);
         // Sort small keys, then move each pattern once.
-        let mut order: Vec<(u32, std::cmp::Reverse<u32>, u32, u32)> =
-            patterns.iter().enumerate().map(|(i, p)| (class(p), std::cmp::Reverse(p.weight), p.rank, i as u32)).collect();
+        let mut order: Vec<(u32, u32, std::cmp::Reverse<u32>, u32, u32)> =
+            patterns.iter().enumerate().map(|(i, p)| (p.head_id, class(p), std::cmp::Reverse(p.weight), p.rank, i as u32)).collect();
         order.sort_unstable();
         let mut slots: Vec<Option<Pattern>> = patterns.into_iter().map(Some).collect();
-        let patterns: Vec<Pattern> = order.iter().filter_map(|o| slots[o.3 as usize].take()).collect();
-        let mut by_head: FastMap<Key, Vec<u32>> = FastMap::default();
+        let patterns: Vec<Pattern> = order.iter().filter_map(|o| slots[o.4 as usize].take()).collect();
+        let mut heads = vec![(0, 0); self.ids.len()];
+        let mut start = 0;
         for (i, p) in patterns.iter().enumerate() {
-            if let Elem::Head(k) = &p.elems[p.head] {
-                by_head.entry(k.clone()).or_default().push(i as u32);
+            if patterns.get(i + 1).is_none_or(|q| q.head_id != p.head_id) {
+                heads[p.head_id as usize] = (start, i as u32 + 1);
+                start = i as u32 + 1;
             }
         }
-        VerbIndex { patterns, by_head }
+        let short_ids = self.ids.iter().filter_map(|(k, &id)| Some((packed(k.as_bytes())?, id))).collect();
+        VerbIndex { patterns, ids: self.ids, words: self.words, short_ids, heads }
     }
 }
 
@@ -195,12 +305,13 @@ fn split_lines(text: &str) -> Option<(&str, &str, usize)> {
     Some((first, second, first.bytes().filter(|&b| b == b'\n').count()))
 }
 
-/// The patterns of `text`, whose first line is line `offset + 1` of the file, and the
-/// diagnostics of its bad lines.
-fn read_lines(kind: &FileKind, text: &str, offset: usize, own_heads: &FastSet<Key>, lemmas: &Lemmatizer) -> (Vec<Pattern>, Vec<Diagnostic>) {
+/// The patterns of `text`, whose first line is line `offset + 1` of the file, the keys their
+/// word ids number (local to this text: [`Builder::load`] renumbers them), and the diagnostics
+/// of its bad lines.
+fn read_lines(kind: &FileKind, text: &str, offset: usize, own_heads: &FastSet<Key>, lemmas: &Lemmatizer) -> (Vec<Pattern>, Vec<Key>, Vec<Diagnostic>) {
     let mut patterns = Vec::new();
     let mut diags = Vec::new();
-    let mut keys = Keys { lemmas, memo: FastMap::default() };
+    let mut keys = Keys { lemmas, memo: FastMap::default(), words: Vec::new(), lists: FastMap::default() };
     let mut codes: FastMap<&str, Arc<str>> = FastMap::default();
     for (n, line) in text.lines().enumerate() {
         let n = n + offset;
@@ -225,22 +336,17 @@ fn read_lines(kind: &FileKind, text: &str, offset: usize, own_heads: &FastSet<Ke
         if !kind.own {
             let bare = pat.split_whitespace().nth(1).is_none();
             let head_word = pat.split_whitespace().find_map(|t| t.strip_prefix('<').and_then(|t| t.strip_suffix('>')));
-            let covered = head_word.is_some_and(|w| own_heads.contains(keys.get(w)));
+            let covered = head_word.is_some_and(|w| own_heads.contains(keys.get(w).0));
             if bare || covered {
                 continue;
             }
         }
         match parse_pattern(pat, &mut keys) {
-            Ok((elems, head)) => patterns.push(Pattern {
+            Ok((elems, head, head_id)) => patterns.push(Pattern {
                 code,
-                required: elems.iter().fold(WordSketch::default(), |mut r, e| {
-                    if let Elem::Word(keys) = e {
-                        if let [k] = keys.as_slice() {
-                            r.add(k);
-                        }
-                    }
-                    r
-                }),
+                // Set when the ids are renumbered.
+                required: WordSketch::default(),
+                head_id,
                 weight: elems.iter().filter(|e| !matches!(e, Elem::Skip)).count() as u32,
                 elems,
                 head,
@@ -252,30 +358,48 @@ fn read_lines(kind: &FileKind, text: &str, offset: usize, own_heads: &FastSet<Ke
             Err(m) => diags.push(bad(m)),
         }
     }
-    (patterns, diags)
+    (patterns, keys.words, diags)
 }
 
-/// The lemma keys of one file's pattern words, each made once.
+/// The lemma keys of one file's pattern words, each made once, and numbered in the order they
+/// are made (two words with one key, `visit` and `visits`, get two numbers here).
 struct Keys<'a> {
     lemmas: &'a Lemmatizer,
-    memo: FastMap<&'a str, Key>,
+    memo: FastMap<&'a str, WordId>,
+    words: Vec<Key>,
+    /// The numbers of the words of each distinct alternative list (`visit|visits|tour`).
+    lists: FastMap<&'a str, Arc<[WordId]>>,
 }
 
 impl<'a> Keys<'a> {
-    /// The lemma key of a pattern word. Most are plain lower-case ASCII and need no tokenizing.
-    fn get(&mut self, w: &'a str) -> &Key {
-        let lemmas = self.lemmas;
-        self.memo.entry(w).or_insert_with(|| {
-            if w.bytes().all(|b| b.is_ascii_lowercase()) {
+    /// The lemma key of a pattern word and its number. Most are plain lower-case ASCII and
+    /// need no tokenizing.
+    fn get(&mut self, w: &'a str) -> (&Key, WordId) {
+        let (lemmas, words) = (self.lemmas, &mut self.words);
+        let id = *self.memo.entry(w).or_insert_with(|| {
+            words.push(if w.bytes().all(|b| b.is_ascii_lowercase()) {
                 lemmas.key_of(w).into()
             } else {
                 lemmas.key(&crate::normalize_phrase(w).replace(' ', "")).into()
-            }
-        })
+            });
+            (words.len() - 1) as WordId
+        });
+        (&self.words[id as usize], id)
+    }
+
+    /// The numbers of the words `a|b|c`, made once per distinct list.
+    fn list(&mut self, tok: &'a str) -> Arc<[WordId]> {
+        if let Some(ids) = self.lists.get(tok) {
+            return ids.clone();
+        }
+        let ids: Arc<[WordId]> = tok.split('|').filter(|w| !w.is_empty()).map(|w| self.get(w).1).collect();
+        self.lists.insert(tok, ids.clone());
+        ids
     }
 }
 
-fn parse_pattern<'a>(pat: &'a str, keys: &mut Keys<'a>) -> Result<(Vec<Elem>, usize), String> {
+/// The elements of a pattern, the index of its head and the head word's number.
+fn parse_pattern<'a>(pat: &'a str, keys: &mut Keys<'a>) -> Result<(Vec<Elem>, usize, WordId), String> {
     let mut elems = Vec::new();
     let mut head = None;
     for tok in pat.split_whitespace() {
@@ -287,20 +411,21 @@ fn parse_pattern<'a>(pat: &'a str, keys: &mut Keys<'a>) -> Result<(Vec<Elem>, us
             if w.is_empty() || w.contains(['<', '>', '|']) {
                 return Err(format!("pattern `{pat}`: the head `{tok}` must be one word (write one line per verb)"));
             }
-            head = Some(elems.len());
-            Elem::Head(keys.get(w).clone())
+            let (key, id) = keys.get(w);
+            head = Some((elems.len(), id));
+            Elem::Head(key.clone())
         } else {
             match tok {
                 "$" => Elem::Source,
                 "+" => Elem::Target,
                 "^" => Elem::Skip,
-                _ => Elem::Word(tok.split('|').filter(|w| !w.is_empty()).map(|w| keys.get(w).clone()).collect()),
+                _ => Elem::Word(keys.list(tok)),
             }
         };
         elems.push(e);
     }
     match head {
-        Some(h) => Ok((elems, h)),
+        Some((h, id)) => Ok((elems, h, id)),
         None => Err(format!("pattern `{pat}` has no <head>")),
     }
 }
@@ -351,5 +476,128 @@ mod tests {
         let visit: Vec<&str> = idx.for_head(&l.key("visit")).map(|p| p.text.as_str()).collect();
         assert_eq!(visit, vec!["<visit>"]);
         assert!(idx.has_head(&l.key("slams")));
+    }
+
+    /// What the ids must give, checked against plain string lookups: one id per distinct key
+    /// of every pattern word, `has_head` and `for_head` as a map from head keys would answer.
+    fn check_ids(idx: &VerbIndex, lemmas: &Lemmatizer, non_words: &[&str]) {
+        let mut key_of_id: FastMap<WordId, Key> = FastMap::default();
+        let mut heads: FastMap<Key, Vec<*const Pattern>> = FastMap::default();
+        let mut keys = Keys { lemmas, memo: FastMap::default(), words: Vec::new(), lists: FastMap::default() };
+        for p in &idx.patterns {
+            let Elem::Head(h) = &p.elems[p.head] else { panic!("{}: no head at {}", p.text, p.head) };
+            assert_eq!(idx.word_id(h), Some(p.head_id), "{}", p.text);
+            assert_eq!(idx.word(p.head_id), Some(h), "{}", p.text);
+            // Each element's words, as written.
+            for (e, tok) in p.elems.iter().zip(p.text.split_whitespace()) {
+                if let Elem::Word(ids) = e {
+                    let mut written: Vec<Key> = tok.split('|').filter(|w| !w.is_empty()).map(|w| keys.get(w).0.clone()).collect();
+                    written.sort();
+                    written.dedup();
+                    let mut got: Vec<Key> = ids.iter().filter_map(|&id| idx.word(id).cloned()).collect();
+                    got.sort();
+                    assert_eq!(got, written, "{}", p.text);
+                }
+            }
+            heads.entry(h.clone()).or_default().push(p);
+            let mut required = WordSketch::default();
+            for e in &p.elems {
+                if let Elem::Word(ids) = e {
+                    assert!(ids.windows(2).all(|w| w[0] < w[1]), "{}: {ids:?}", p.text);
+                    for &id in ids.iter() {
+                        let k = idx.word(id).unwrap_or_else(|| panic!("{}: no word {id}", p.text));
+                        assert_eq!(idx.word_id(k), Some(id), "{} {k}", p.text);
+                        key_of_id.insert(id, k.clone());
+                    }
+                    if let [id] = **ids {
+                        required.add(id);
+                    }
+                }
+            }
+            assert_eq!(p.required(), required, "{}", p.text);
+            assert_eq!(key_of_id.entry(p.head_id).or_insert_with(|| h.clone()), h, "id {} for two keys", p.head_id);
+        }
+        for (k, &id) in &idx.ids {
+            assert_eq!(key_of_id.get(&id), Some(k), "{k}: an id no pattern word has");
+        }
+        assert_eq!(idx.words.len(), idx.ids.len());
+        assert_eq!(idx.word(idx.words.len() as WordId), None);
+        for (h, ps) in &heads {
+            assert!(idx.has_head(h), "{h}");
+            let got: Vec<*const Pattern> = idx.for_head(h).map(|p| p as *const Pattern).collect();
+            assert_eq!(&got, ps, "{h}");
+            // Tried in order: dyad's own first, then the most specific, then file order.
+            let order: Vec<(bool, std::cmp::Reverse<usize>, u32)> =
+                idx.for_head(h).map(|p| (p.rank >= 1_000_000, std::cmp::Reverse(p.weight()), p.rank)).collect();
+            assert!(order.windows(2).all(|w| w[0] <= w[1]), "{h}: {order:?}");
+        }
+        for k in key_of_id.values() {
+            assert_eq!(idx.has_head(k), heads.contains_key(k), "{k}");
+        }
+        for (k, &id) in &idx.ids {
+            assert_eq!(idx.word_id(k), Some(id), "{k}");
+        }
+        for w in non_words {
+            assert_eq!(idx.word_id(w), None, "{w}");
+            assert!(!idx.has_head(w), "{w}");
+            assert_eq!(idx.for_head(w).count(), 0, "{w}");
+        }
+        assert!(idx.patterns_of(WordId::MAX).is_empty());
+    }
+
+    #[test]
+    fn every_pattern_word_and_no_other_has_an_id() {
+        let l = Lemmatizer::new();
+        let mut b = Builder::default();
+        let mut d = Vec::new();
+        b.load("verbs/dyad.txt", "042\t<visit> to + by $\tdyad\n---\tpilgrims <visit>\tdyad\n046\t<hold> talks|talk|meeting with +\tdyad\n", &l, &mut d);
+        // In two halves, each numbering its own words: `talks` and `ruin` are in both.
+        let lines: Vec<String> = (0..12_000).map(|i| format!("0{}\t<ruin{}> talks ^ ruin\tx", 40 + i % 20, i % 3000)).collect();
+        let text = lines.join("\n") + "\n111\t<slam>\tx\n---\t<visit> ghost\tx\n";
+        assert!(text.len() > SPLIT_BYTES);
+        b.load("verbs/cameo.txt", &text, &l, &mut d);
+        assert!(d.is_empty(), "{d:?}");
+        let idx = b.build(&CodeTable::default(), &mut d);
+        // `talks` and `talk` have one key, so one id; `visits` is looked up by its key.
+        assert_eq!(idx.word_id(&l.key("talks")), idx.word_id(&l.key("talk")));
+        assert!(idx.word_id(&l.key("talks")).is_some());
+        assert_ne!(idx.word_id(&l.key("talks")), idx.word_id(&l.key("meeting")));
+        assert!(idx.has_head(&l.key("visits")) && idx.has_head(&l.key("ruin2999")));
+        // Words only of patterns not loaded (a bare imported head, an imported pattern for a
+        // head of dyad's own) and words of no pattern have none.
+        check_ids(&idx, &l, &["slam", "ghost", "zzz", "", "visit to", "ruin3000"]);
+        // Words that are not heads: no patterns.
+        for w in ["to", "by", "pilgrims", "talks", "ruin"] {
+            assert!(idx.word_id(&l.key(w)).is_some(), "{w}");
+            assert!(!idx.has_head(&l.key(w)), "{w}");
+        }
+    }
+
+    #[test]
+    fn packed_words_are_their_bytes_and_length() {
+        // The packing is the plain one: bytes in order, zero-padded, the length on top.
+        let plain = |w: &[u8]| {
+            let mut b = [0u8; 16];
+            b[..w.len()].copy_from_slice(w);
+            b[15] = w.len() as u8;
+            u128::from_le_bytes(b)
+        };
+        let text = b"abcdefghijklmnopqrstu\0\0\xffz";
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                let w = &text[start..end];
+                assert_eq!(packed(w), (w.len() <= 15).then(|| plain(w)), "{w:?}");
+            }
+        }
+        // A trailing NUL is not padding.
+        assert_ne!(packed(b"ab"), packed(b"ab\0"));
+    }
+
+    #[test]
+    fn the_bundled_patterns_have_ids() {
+        let d = crate::Dictionary::bundled();
+        assert!(d.verbs.patterns.len() > 1000);
+        check_ids(&d.verbs, &d.lemmas, &["zzzq", "", "xqj kz", "internationalizationz", "visit\0", "\0visit"]);
+        assert!(d.verbs.ids.keys().any(|k| k.len() > 15), "the long words are looked up too");
     }
 }
