@@ -1,7 +1,7 @@
 //! Event patterns: a head word, the words around it, and the CAMEO code they give.
 //!
-//! A [`Pattern`] is read from one line (`042	<pay> visit	CAMEO.2.0.txt:6555`, syntax in
-//! `data/FORMAT.md`). Every distinct lemma key of the patterns' words (heads and the words
+//! A [`Pattern`] is read from one line of tab-separated fields (`042`, `<pay> visit`,
+//! `CAMEO.2.0.txt:6555`; syntax in `data/FORMAT.md`). Every distinct lemma key of the patterns' words (heads and the words
 //! around them) gets a small number, a [`WordId`], so the coder looks each token up once and
 //! then compares numbers, not strings. [`VerbIndex`] files patterns under their head's word,
 //! so the coder tries only the patterns of the words a sentence has. Patterns from

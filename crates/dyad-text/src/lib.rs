@@ -109,9 +109,7 @@ pub fn layout(text: &str, opts: LayoutOptions) -> Layout {
         let kind = if line.len() > MAX_SENTENCE {
             // No title, heading, issuer or sign-off is this long: it is running text.
             BlockKind::Paragraph
-        } else if i == 0 && opts.first_line_is_title && !ends_sentence(line) {
-            BlockKind::Title
-        } else if i == 0 && opts.first_line_is_title && is_issuer(line) {
+        } else if i == 0 && opts.first_line_is_title && (!ends_sentence(line) || is_issuer(line)) {
             BlockKind::Title
         } else if i == last_nonempty && is_signoff(line) {
             BlockKind::Signoff
