@@ -391,6 +391,8 @@ fn code_sentence(
         let Some(info) = dict.codes.get(code) else { continue };
         let location = crate::merge::location(&s, tr.start, tr.end);
         for r in roles {
+            // The role is spent on its event: its actors' strings move into the record.
+            let (source, target) = (code_of(&r.source), code_of(&r.target));
             let mut e = Event {
                 doc_id: doc_id.to_string(),
                 event_id: String::new(),
@@ -398,14 +400,14 @@ fn code_sentence(
                 sentence: text.to_string(),
                 trigger: words.to_string(),
                 span: [offset + bs, offset + be],
-                source: code_of(&r.source),
-                source_country: r.source.country.clone(),
-                source_agent: r.source.agent.clone(),
-                source_name: r.source.name.clone(),
-                target: code_of(&r.target),
-                target_country: r.target.country.clone(),
-                target_agent: r.target.agent.clone(),
-                target_name: r.target.name.clone(),
+                source,
+                source_country: r.source.country,
+                source_agent: r.source.agent,
+                source_name: r.source.name,
+                target,
+                target_country: r.target.country,
+                target_agent: r.target.agent,
+                target_name: r.target.name,
                 code: code.to_string(),
                 root: code.get(..2).unwrap_or(code).to_string(),
                 quad_class: info.quad,

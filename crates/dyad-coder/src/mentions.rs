@@ -37,7 +37,8 @@ pub struct Mention {
     pub start: usize,
     pub end: usize,
     pub referent: Referent,
-    /// How it was found: dictionary entries or a coreference rule.
+    /// How it was found: dictionary entries or a coreference rule. Empty unless the
+    /// [`Context`] asks to explain.
     pub how: Vec<String>,
     pub kind: MentionKind,
 }
@@ -85,6 +86,16 @@ pub struct Context<'a> {
     /// Names the document introduced with a title (`spokesperson Maria Zakharova`), as
     /// normalized token sequences, with the actor they name.
     pub learned: &'a [(Vec<String>, Actor)],
+}
+
+/// How a mention was found, written only when the context asks to explain: most mentions are
+/// never explained, and an empty list costs no allocation.
+fn how(explain: bool, what: impl FnOnce() -> String) -> Vec<String> {
+    if explain {
+        vec![what()]
+    } else {
+        Vec::new()
+    }
 }
 
 /// A name the document introduces, to recognise when it comes again.
@@ -198,7 +209,7 @@ pub fn named_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<
             i += 1;
             continue;
         }
-        let how = |h: &Hit| if ctx.explain { format!("`{}` -> {} ({})", s.span_text(h.start, h.end), describe(h), h.entry.origin) } else { String::new() };
+        let how = |h: &Hit| format!("`{}` -> {} ({})", s.span_text(h.start, h.end), describe(h), h.entry.origin);
         // A country and a title after it make one titled actor: adjective or name + title
         // (`Russian Foreign Minister`, `DPRK Foreign Ministry`, named in full), or a possessive
         // (`Russia's foreign ministry`, named by the title).
@@ -218,7 +229,7 @@ pub fn named_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<
                     role: n.entry.role.clone(),
                     is_person: false,
                 }),
-                how: vec![how(h), how(n)],
+                how: if ctx.explain { vec![how(h), how(n)] } else { Vec::new() },
                 kind: MentionKind::Title,
             });
             i += 2;
@@ -237,7 +248,7 @@ pub fn named_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<
                         role: h.entry.role.clone(),
                         is_person: false,
                     }),
-                    how: vec![how(h)],
+                    how: self::how(ctx.explain, || how(h)),
                     kind: MentionKind::Title,
                 });
             }
@@ -260,7 +271,7 @@ pub fn named_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<
                         role: h.entry.role.clone(),
                         is_person: h.kind == ActorKind::Person,
                     }),
-                    how: vec![how(h)],
+                    how: self::how(ctx.explain, || how(h)),
                     kind,
                 });
             }
@@ -270,7 +281,7 @@ pub fn named_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<
     out.extend(learned_mentions(s, ctx, &out));
     out.sort_by_key(|m| m.start);
     attach_of_country(s, &mut out);
-    let named = name_titles(s, &mut out);
+    let named = name_titles(s, &mut out, ctx.explain);
     if let Some(l) = learn {
         l.extend(named);
     }
@@ -385,7 +396,7 @@ fn learned_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> 
                 start: k,
                 end: k + name.len(),
                 referent: Referent::One(actor.clone()),
-                how: vec![format!("`{}` -> {} (named earlier in the document)", name.join(" "), actor.name.clone().unwrap_or_default())],
+                how: how(ctx.explain, || format!("`{}` -> {} (named earlier in the document)", name.join(" "), actor.name.clone().unwrap_or_default())),
                 kind: MentionKind::Person,
             });
         }
@@ -396,7 +407,7 @@ fn learned_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> 
 /// A title with a country followed by a name (`Russian Foreign Ministry spokesperson Maria
 /// Zakharova`), or a name followed by such a title in apposition (`Lynn Tracy, the US
 /// ambassador`): the name is that titled person. Returns the names to remember.
-fn name_titles(s: &Sent, ms: &mut Vec<Mention>) -> Vec<Learned> {
+fn name_titles(s: &Sent, ms: &mut Vec<Mention>, explain: bool) -> Vec<Learned> {
     let mut learned = Vec::new();
     let n = s.tokens.len();
     // Mentions keep their starts in this loop (only the titled one grows to the right).
@@ -421,7 +432,9 @@ fn name_titles(s: &Sent, ms: &mut Vec<Mention>) -> Vec<Learned> {
             }
             ms[i].end = j;
             ms[i].kind = MentionKind::Person;
-            ms[i].how.push(format!("`{name}` is the titled person"));
+            if explain {
+                ms[i].how.push(format!("`{name}` is the titled person"));
+            }
         }
     }
     // Name Name , [the] TITLE
@@ -454,7 +467,7 @@ fn name_titles(s: &Sent, ms: &mut Vec<Mention>) -> Vec<Learned> {
                         start: k,
                         end: j,
                         referent: Referent::One(person),
-                        how: vec![format!("`{name}` is named by the title after it")],
+                        how: how(explain, || format!("`{name}` is named by the title after it")),
                         kind: MentionKind::Person,
                     });
                 }
@@ -725,7 +738,7 @@ fn coref_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> {
                         start: k,
                         end: k + p.len(),
                         referent: Referent::Pair(Box::new(with(a)), Box::new(with(b))),
-                        how: vec![format!("`{}` -> the dyad in play {}-{}", p.join(" "), a.country, b.country)],
+                        how: how(ctx.explain, || format!("`{}` -> the dyad in play {}-{}", p.join(" "), a.country, b.country)),
                         kind: MentionKind::Coref,
                     });
                     k += p.len();
@@ -750,7 +763,7 @@ fn coref_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> {
                         start: k,
                         end: k + p.len(),
                         referent: Referent::One(Actor { agent, name: None, role: None, is_person: false, country: sp.country.clone() }),
-                        how: vec![format!("`{}` -> the speaker {}", p.join(" "), sp.country)],
+                        how: how(ctx.explain, || format!("`{}` -> the speaker {}", p.join(" "), sp.country)),
                         kind: MentionKind::Coref,
                     });
                     k += p.len();
@@ -789,16 +802,21 @@ fn coref_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> {
                 })
                 .flatten();
             if let (false, Some(a)) = (expletive, in_sentence) {
-                out.push(Mention { start: k, end: k + 1, referent: Referent::One(a.clone()), how: vec![format!("`{w}` -> this sentence's subject {}", a.country)], kind: MentionKind::Coref });
+                out.push(Mention { start: k, end: k + 1, referent: Referent::One(a.clone()), how: how(ctx.explain, || format!("`{w}` -> this sentence's subject {}", a.country)), kind: MentionKind::Coref });
                 k += 1;
                 continue;
             }
             if let (false, Some(a)) = (expletive, ctx.last_subject) {
-                let (referent, how) = match ctx.last_subject_partner.filter(|_| w == "they") {
-                    Some(b) => (Referent::Pair(Box::new(a.clone()), Box::new(b.clone())), format!("`{w}` -> the previous sentence's subjects {} and {}", a.country, b.country)),
-                    None => (Referent::One(a.clone()), format!("`{w}` -> the previous sentence's subject {}", a.country)),
+                let partner = ctx.last_subject_partner.filter(|_| w == "they");
+                let referent = match partner {
+                    Some(b) => Referent::Pair(Box::new(a.clone()), Box::new(b.clone())),
+                    None => Referent::One(a.clone()),
                 };
-                out.push(Mention { start: k, end: k + 1, referent, how: vec![how], kind: MentionKind::Coref });
+                let how = how(ctx.explain, || match partner {
+                    Some(b) => format!("`{w}` -> the previous sentence's subjects {} and {}", a.country, b.country),
+                    None => format!("`{w}` -> the previous sentence's subject {}", a.country),
+                });
+                out.push(Mention { start: k, end: k + 1, referent, how, kind: MentionKind::Coref });
             }
             k += 1;
             continue;
@@ -809,7 +827,7 @@ fn coref_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> {
             let named = found.iter().rev().find(|m| m.end <= k && m.kind != MentionKind::Coref && m.actor_with_country().is_some());
             let referent = named.map(|m| m.referent.clone()).or_else(|| ctx.last_subject.map(|a| Referent::One(a.clone())));
             if let Some(r) = referent {
-                out.push(Mention { start: k, end: k + 1, referent: r, how: vec!["`them` -> the party named last before it".into()], kind: MentionKind::Coref });
+                out.push(Mention { start: k, end: k + 1, referent: r, how: how(ctx.explain, || "`them` -> the party named last before it".into()), kind: MentionKind::Coref });
             }
             k += 1;
             continue;
@@ -826,7 +844,7 @@ fn coref_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> {
                     start: k - 1,
                     end: k + 1,
                     referent: Referent::One(a.clone()),
-                    how: vec![format!("`the {w}` -> its sender, the previous sentence's subject {}", a.country)],
+                    how: how(ctx.explain, || format!("`the {w}` -> its sender, the previous sentence's subject {}", a.country)),
                     kind: MentionKind::Coref,
                 });
                 k += 1;
@@ -848,7 +866,7 @@ fn coref_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> {
                     start: k,
                     end: k + 1,
                     referent: Referent::One(p.clone()),
-                    how: vec![format!("`{w}` -> {}", p.name.clone().unwrap_or_default())],
+                    how: how(ctx.explain, || format!("`{w}` -> {}", p.name.clone().unwrap_or_default())),
                     kind: MentionKind::Coref,
                 });
             }
@@ -879,7 +897,9 @@ fn resolve_titles(s: &Sent, ctx: &Context, ms: &mut [Mention]) {
         });
         if let Some(p) = found {
             *a = p.clone();
-            m.how.push(format!("title `{title}` -> {}", p.name.clone().unwrap_or_default()));
+            if ctx.explain {
+                m.how.push(format!("title `{title}` -> {}", p.name.clone().unwrap_or_default()));
+            }
         }
     }
 }
