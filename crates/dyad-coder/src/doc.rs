@@ -15,7 +15,7 @@ use dyad_record::Event;
 use dyad_text::{layout, BlockKind, LayoutOptions};
 
 use crate::dates::DateContext;
-use crate::mentions::{find_mentions, named_mentions, resolve_mentions, Actor, Context, Mention, MentionKind, Referent};
+use crate::mentions::{find_mentions, named_mentions, resolve_mentions, Actor, Context, Mention, MentionKind, Referent, Text};
 use crate::roles::assign;
 use crate::sentence::Sent;
 use crate::triggers::find_triggers;
@@ -64,10 +64,10 @@ impl Salience {
             }
             if let Some(a) = m.actor_with_country() {
                 // The key is copied only the first time a country is counted.
-                match self.counts.get_mut(&a.country) {
+                match self.counts.get_mut(a.country.as_str()) {
                     Some(e) => *e = (e.0 + weight, self.tick),
                     None => {
-                        self.counts.insert(a.country.clone(), (weight, self.tick));
+                        self.counts.insert(String::from(a.country.as_str()), (weight, self.tick));
                     }
                 }
             }
@@ -77,7 +77,7 @@ impl Salience {
     fn pair(&self, actors: &FastMap<String, Actor>) -> Option<(Actor, Actor)> {
         // The two first in the order: most counted, then counted last, then by code. One pass,
         // as every sentence asks.
-        let rank = |x: &(&String, &(u32, usize)), y: &(&String, &(u32, usize))| y.1 .0.cmp(&x.1 .0).then(y.1 .1.cmp(&x.1 .1)).then(x.0.cmp(y.0));
+        let rank = |x: &(&String, &(u32, usize)), y: &(&String, &(u32, usize))| y.1 .0.cmp(&x.1 .0).then(y.1 .1.cmp(&x.1 .1)).then_with(|| x.0.cmp(y.0));
         let mut first: Option<(&String, &(u32, usize))> = None;
         let mut second: Option<(&String, &(u32, usize))> = None;
         for c in &self.counts {
@@ -94,7 +94,7 @@ impl Salience {
 }
 
 fn plain(country: &str) -> Actor {
-    Actor { country: country.to_string(), agent: None, name: None, role: None, is_person: false }
+    Actor { country: country.into(), agent: None, name: None, role: None, is_person: false }
 }
 
 /// `yyyymmdd` of a `YYYY-MM-DD` string.
@@ -167,8 +167,8 @@ impl DocState {
     fn remember(&mut self, ms: &[Mention]) {
         for m in ms {
             if let Some(a) = m.actor_with_country() {
-                if !self.known_actors.contains_key(&a.country) {
-                    self.known_actors.insert(a.country.clone(), plain(&a.country));
+                if !self.known_actors.contains_key(a.country.as_str()) {
+                    self.known_actors.insert(String::from(a.country.as_str()), plain(&a.country));
                 }
                 if a.is_person && m.kind == MentionKind::Person {
                     self.people.retain(|p| p.name != a.name);
@@ -251,7 +251,7 @@ fn code_sentence(
     // Coordinated countries are the dyad the story is about: they stay salient.
     if let Some((a, b)) = &coordinated {
         for c in [&a.country, &b.country] {
-            if let Some(e) = st.salience.counts.get_mut(c) {
+            if let Some(e) = st.salience.counts.get_mut(c.as_str()) {
                 e.0 += 2;
             }
         }
@@ -401,13 +401,13 @@ fn code_sentence(
                 trigger: words.to_string(),
                 span: [offset + bs, offset + be],
                 source,
-                source_country: r.source.country,
-                source_agent: r.source.agent,
-                source_name: r.source.name,
+                source_country: r.source.country.into_string(),
+                source_agent: r.source.agent.map(Text::into_string),
+                source_name: r.source.name.map(Text::into_string),
                 target,
-                target_country: r.target.country,
-                target_agent: r.target.agent,
-                target_name: r.target.name,
+                target_country: r.target.country.into_string(),
+                target_agent: r.target.agent.map(Text::into_string),
+                target_name: r.target.name.map(Text::into_string),
                 code: code.to_string(),
                 root: code.get(..2).unwrap_or(code).to_string(),
                 quad_class: info.quad,
@@ -553,7 +553,7 @@ fn code_document_traced(dict: &Dictionary, doc: &DocInput, needle: Option<&str>)
         st.speaker = doc.publisher.and_then(|p| speaker_from_publisher(dict, p, date_num)).filter(|a| a.agent.as_deref() != Some("MED"));
     }
     if let Some(sp) = &st.speaker {
-        st.known_actors.insert(sp.country.clone(), plain(&sp.country));
+        st.known_actors.insert(String::from(sp.country.as_str()), plain(&sp.country));
     }
     // The title and headings name the dyad the document is about.
     let arena = Bump::new();
@@ -602,7 +602,7 @@ fn code_document_traced(dict: &Dictionary, doc: &DocInput, needle: Option<&str>)
             }
         }
     }
-    (Coded { events, notes, doc_date, speaker: st.speaker.map(|s| s.country) }, traces)
+    (Coded { events, notes, doc_date, speaker: st.speaker.map(|s| s.country.into_string()) }, traces)
 }
 
 /// How one sentence is coded, step by step, for `dyad explain`.

@@ -13,14 +13,23 @@ use dyad_dict::{ActorEntry, ActorKind, Dictionary};
 
 use crate::sentence::Sent;
 
+/// An actor's code or name. Codes, roles and most names fit in its 24 bytes without an
+/// allocation, so actors are cheap to copy into the document context and the roles.
+pub type Text = compact_str::CompactString;
+
+/// A dictionary entry's code or role as an actor's.
+fn text(o: &Option<String>) -> Option<Text> {
+    o.as_deref().map(Text::from)
+}
+
 /// What a mention stands for.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Actor {
-    pub country: String,
-    pub agent: Option<String>,
-    pub name: Option<String>,
+    pub country: Text,
+    pub agent: Option<Text>,
+    pub name: Option<Text>,
     /// A person's role (`president`), for resolving `the President` later.
-    pub role: Option<String>,
+    pub role: Option<Text>,
     pub is_person: bool,
 }
 
@@ -223,10 +232,10 @@ pub fn named_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<
                 start: h.start,
                 end,
                 referent: Referent::One(Actor {
-                    country: h.entry.country.clone().unwrap_or_default(),
-                    agent: n.entry.agent.clone(),
-                    name: Some(s.span_text(name_from, end).to_string()),
-                    role: n.entry.role.clone(),
+                    country: Text::from(h.entry.country.as_deref().unwrap_or_default()),
+                    agent: text(&n.entry.agent),
+                    name: Some(s.span_text(name_from, end).into()),
+                    role: text(&n.entry.role),
                     is_person: false,
                 }),
                 how: if ctx.explain { vec![how(h), how(n)] } else { Vec::new() },
@@ -242,10 +251,10 @@ pub fn named_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<
                     start: h.start,
                     end,
                     referent: Referent::One(Actor {
-                        country: String::new(),
-                        agent: h.entry.agent.clone(),
-                        name: Some(s.span_text(h.start, end).to_string()),
-                        role: h.entry.role.clone(),
+                        country: Text::default(),
+                        agent: text(&h.entry.agent),
+                        name: Some(s.span_text(h.start, end).into()),
+                        role: text(&h.entry.role),
                         is_person: false,
                     }),
                     how: self::how(ctx.explain, || how(h)),
@@ -265,10 +274,10 @@ pub fn named_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<
                     start: h.start,
                     end: h.end,
                     referent: Referent::One(Actor {
-                        country: h.entry.country.clone().unwrap_or_default(),
-                        agent: h.entry.agent.clone().or_else(|| (h.kind == ActorKind::Person).then(|| "GOV".to_string())),
-                        name: named.then(|| s.span_text(h.start, h.end).to_string()),
-                        role: h.entry.role.clone(),
+                        country: Text::from(h.entry.country.as_deref().unwrap_or_default()),
+                        agent: text(&h.entry.agent).or_else(|| (h.kind == ActorKind::Person).then(|| Text::const_new("GOV"))),
+                        name: named.then(|| s.span_text(h.start, h.end).into()),
+                        role: text(&h.entry.role),
                         is_person: h.kind == ActorKind::Person,
                     }),
                     how: self::how(ctx.explain, || how(h)),
@@ -423,9 +432,9 @@ fn name_titles(s: &Sent, ms: &mut Vec<Mention>, explain: bool) -> Vec<Learned> {
         }
         if j - ms[i].end >= 2 {
             let name_from = ms[i].end;
-            let name = s.span_text(name_from, j).to_string();
+            let name = s.span_text(name_from, j);
             if let Referent::One(a) = &mut ms[i].referent {
-                a.name = Some(name.clone());
+                a.name = Some(name.into());
                 a.is_person = true;
                 learned.push(((name_from..j).map(|k| s.norm(k)).collect(), a.clone()));
                 learned.push((vec![s.norm(j - 1)], a.clone()));
@@ -459,8 +468,8 @@ fn name_titles(s: &Sent, ms: &mut Vec<Mention>, explain: bool) -> Vec<Learned> {
         if j - k >= 2 && comma {
             if let Some(t) = title {
                 if let Referent::One(a) = &ms[t].referent {
-                    let name = s.span_text(k, j).to_string();
-                    let person = Actor { name: Some(name.clone()), is_person: true, ..a.clone() };
+                    let name = s.span_text(k, j);
+                    let person = Actor { name: Some(name.into()), is_person: true, ..a.clone() };
                     learned.push(((k..j).map(|x| s.norm(x)).collect(), person.clone()));
                     learned.push((vec![s.norm(j - 1)], person.clone()));
                     ms.push(Mention {
@@ -558,14 +567,13 @@ fn attach_of_country(s: &Sent, ms: &mut Vec<Mention>) {
                 })
         });
         if let Some(a) = adjective.filter(|&a| !remove[a]) {
-            if let Referent::One(adj) = ms[a].referent.clone() {
-                if let Referent::One(t) = &mut ms[i].referent {
-                    t.country = adj.country;
-                }
+            if let Referent::One(adj) = &ms[a].referent {
+                let country = adj.country.clone();
                 ms[i].start = ms[a].start;
-                let name = s.span_text(ms[i].start, ms[i].end).to_string();
+                let name = s.span_text(ms[i].start, ms[i].end);
                 if let Referent::One(t) = &mut ms[i].referent {
-                    t.name = Some(name);
+                    t.country = country;
+                    t.name = Some(name.into());
                 }
                 let extra = ms[a].how.clone();
                 ms[i].how.extend(extra);
@@ -615,9 +623,9 @@ fn attach_of_country(s: &Sent, ms: &mut Vec<Mention>) {
             if j == i + 1 {
                 let end = ms[j].end;
                 ms[i].end = end;
-                let name = s.span_text(ms[i].start, end).to_string();
+                let name = s.span_text(ms[i].start, end);
                 if let Referent::One(a) = &mut ms[i].referent {
-                    a.name = Some(name);
+                    a.name = Some(name.into());
                 }
                 let extra = ms[j].how.clone();
                 ms[i].how.extend(extra);
@@ -699,7 +707,7 @@ fn opens_coref(w: &str) -> bool {
         || matches!(w, "it" | "they" | "them" | "message" | "letter" | "telegram" | "cable" | "he" | "she" | "him" | "his" | "her")
 }
 
-fn agent_of_phrase(words: &[&str]) -> Option<String> {
+fn agent_of_phrase(words: &[&str]) -> Option<Text> {
     let last = *words.last()?;
     Some(
         match last {
@@ -709,7 +717,7 @@ fn agent_of_phrase(words: &[&str]) -> Option<String> {
             "leaders" | "governments" | "government" | "ministers" | "delegations" | "state" => "GOV",
             _ => return None,
         }
-        .to_string(),
+        .into(),
     )
 }
 
