@@ -10,7 +10,7 @@
 use std::fmt::Write as _;
 
 use bumpalo::Bump;
-use dyad_dict::{Dictionary, FastMap};
+use dyad_dict::Dictionary;
 use dyad_record::Event;
 use dyad_text::{layout, BlockKind, LayoutOptions};
 
@@ -48,48 +48,52 @@ pub struct Coded {
     pub speaker: Option<String>,
 }
 
-/// Country mention counts, for the dyad in play.
+/// Country mention counts, for the dyad in play. A document names a handful of countries:
+/// a list is searched faster than a map is hashed.
 #[derive(Default)]
 struct Salience {
-    counts: FastMap<String, (u32, usize)>,
+    /// Country, weighted count, and the tick it was last counted at.
+    counts: Vec<(Text, u32, usize)>,
     tick: usize,
 }
 
 impl Salience {
     fn add<'m>(&mut self, ms: impl IntoIterator<Item = &'m Mention>, weight: u32) {
         self.tick += 1;
+        let tick = self.tick;
         for m in ms {
             if m.kind == MentionKind::Coref {
                 continue;
             }
             if let Some(a) = m.actor_with_country() {
-                // The key is copied only the first time a country is counted.
-                match self.counts.get_mut(a.country.as_str()) {
-                    Some(e) => *e = (e.0 + weight, self.tick),
-                    None => {
-                        self.counts.insert(String::from(a.country.as_str()), (weight, self.tick));
-                    }
+                match self.count_of(&a.country) {
+                    Some(e) => (e.1, e.2) = (e.1 + weight, tick),
+                    None => self.counts.push((a.country.clone(), weight, tick)),
                 }
             }
         }
     }
 
-    fn pair(&self, actors: &FastMap<String, Actor>) -> Option<(Actor, Actor)> {
-        // The two first in the order: most counted, then counted last, then by code. One pass,
-        // as every sentence asks.
-        let rank = |x: &(&String, &(u32, usize)), y: &(&String, &(u32, usize))| y.1 .0.cmp(&x.1 .0).then(y.1 .1.cmp(&x.1 .1)).then_with(|| x.0.cmp(y.0));
-        let mut first: Option<(&String, &(u32, usize))> = None;
-        let mut second: Option<(&String, &(u32, usize))> = None;
+    fn count_of(&mut self, country: &str) -> Option<&mut (Text, u32, usize)> {
+        self.counts.iter_mut().find(|c| c.0 == country)
+    }
+
+    /// The dyad in play: the two countries first in the order (most counted, then counted
+    /// last, then by code). Every country counted is one the document named.
+    fn pair(&self) -> Option<(Actor, Actor)> {
+        // One pass, as every sentence asks.
+        let rank = |x: &(Text, u32, usize), y: &(Text, u32, usize)| y.1.cmp(&x.1).then(y.2.cmp(&x.2)).then_with(|| x.0.as_str().cmp(y.0.as_str()));
+        let mut first: Option<&(Text, u32, usize)> = None;
+        let mut second: Option<&(Text, u32, usize)> = None;
         for c in &self.counts {
-            if first.is_none_or(|f| rank(&c, &f).is_lt()) {
+            if first.is_none_or(|f| rank(c, f).is_lt()) {
                 second = first;
                 first = Some(c);
-            } else if second.is_none_or(|s| rank(&c, &s).is_lt()) {
+            } else if second.is_none_or(|s| rank(c, s).is_lt()) {
                 second = Some(c);
             }
         }
-        let (a, b) = (first?.0, second?.0);
-        Some((actors.get(a)?.clone(), actors.get(b)?.clone()))
+        Some((plain(&first?.0), plain(&second?.0)))
     }
 }
 
@@ -158,7 +162,6 @@ struct DocState {
     /// A second country coordinated with that subject (`Ecuador and Peru met`).
     last_subject_partner: Option<Actor>,
     salience: Salience,
-    known_actors: FastMap<String, Actor>,
     people: Vec<Actor>,
     date_num: Option<u32>,
 }
@@ -167,9 +170,6 @@ impl DocState {
     fn remember(&mut self, ms: &[Mention]) {
         for m in ms {
             if let Some(a) = m.actor_with_country() {
-                if !self.known_actors.contains_key(a.country.as_str()) {
-                    self.known_actors.insert(String::from(a.country.as_str()), plain(&a.country));
-                }
                 if a.is_person && m.kind == MentionKind::Person {
                     self.people.retain(|p| p.name != a.name);
                     self.people.push(a.clone());
@@ -251,12 +251,12 @@ fn code_sentence(
     // Coordinated countries are the dyad the story is about: they stay salient.
     if let Some((a, b)) = &coordinated {
         for c in [&a.country, &b.country] {
-            if let Some(e) = st.salience.counts.get_mut(c.as_str()) {
-                e.0 += 2;
+            if let Some(e) = st.salience.count_of(c) {
+                e.1 += 2;
             }
         }
     }
-    let pair = coordinated.or_else(|| st.salience.pair(&st.known_actors));
+    let pair = coordinated.or_else(|| st.salience.pair());
     // In news, which has no speaker of its own, `we` and `our` in a sentence that reports
     // someone's words (`"our secretary summoned the ambassador," Marcos told reporters`)
     // are that someone's.
@@ -527,7 +527,7 @@ fn code_document_traced(dict: &Dictionary, doc: &DocInput, needle: Option<&str>)
     }
     let date_num = doc_date.as_deref().and_then(ymd_number);
 
-    let mut st = DocState { speaker: None, learned: Vec::new(), last_subject_person: None, last_subject_unknown: false, last_subject: None, last_subject_partner: None, salience: Salience::default(), known_actors: FastMap::default(), people: Vec::new(), date_num };
+    let mut st = DocState { speaker: None, learned: Vec::new(), last_subject_person: None, last_subject_unknown: false, last_subject: None, last_subject_partner: None, salience: Salience::default(), people: Vec::new(), date_num };
     // The speaker: an issuer line (or a title that is one), the dateline's agency, the publisher.
     let title = doc.title.map(str::to_string).or_else(|| lay.first(BlockKind::Title).map(|b| b.span.of(text).to_string()));
     let issuer = lay
@@ -551,9 +551,6 @@ fn code_document_traced(dict: &Dictionary, doc: &DocInput, needle: Option<&str>)
         // A ministry or government as publisher speaks; a news outlet (Al Jazeera, Reuters)
         // only reports.
         st.speaker = doc.publisher.and_then(|p| speaker_from_publisher(dict, p, date_num)).filter(|a| a.agent.as_deref() != Some("MED"));
-    }
-    if let Some(sp) = &st.speaker {
-        st.known_actors.insert(String::from(sp.country.as_str()), plain(&sp.country));
     }
     // The title and headings name the dyad the document is about.
     let arena = Bump::new();
@@ -609,9 +606,8 @@ fn code_document_traced(dict: &Dictionary, doc: &DocInput, needle: Option<&str>)
 pub fn explain_sentence(dict: &Dictionary, sentence: &str, date: Option<&str>, speaker: Option<&str>) -> String {
     let mut out = String::new();
     let date_num = date.and_then(ymd_number);
-    let mut st = DocState { speaker: speaker.map(plain), learned: Vec::new(), last_subject_person: None, last_subject_unknown: false, last_subject: None, last_subject_partner: None, salience: Salience::default(), known_actors: FastMap::default(), people: Vec::new(), date_num };
+    let mut st = DocState { speaker: speaker.map(plain), learned: Vec::new(), last_subject_person: None, last_subject_unknown: false, last_subject: None, last_subject_partner: None, salience: Salience::default(), people: Vec::new(), date_num };
     if let Some(sp) = speaker {
-        st.known_actors.insert(sp.to_string(), plain(sp));
         let _ = writeln!(out, "speaker: {sp} (we, our country, our people)");
     }
     let _ = writeln!(out, "document date: {}", date.unwrap_or("none"));
