@@ -179,7 +179,8 @@ impl DocState {
     }
 }
 
-/// Codes one sentence in its document context. `trace`, when given, receives the steps.
+/// Codes one sentence in its document context, adding its events to `events`. `trace`, when
+/// given, receives the steps.
 #[allow(clippy::too_many_arguments)]
 fn code_sentence(
     dict: &Dictionary,
@@ -190,10 +191,11 @@ fn code_sentence(
     paragraph: usize,
     text: &str,
     offset: usize,
+    events: &mut Vec<Event>,
     notes: &mut Vec<Note>,
     arena: &mut Bump,
     mut trace: Option<&mut String>,
-) -> Vec<Event> {
+) {
     // The arena holds the sentence's lower-cased forms; the previous sentence's are done with.
     arena.reset();
     let s = Sent::new(text, &dict.lemmas, arena);
@@ -303,7 +305,6 @@ fn code_sentence(
         }
         let _ = writeln!(t, "triggers:");
     }
-    let mut out = Vec::new();
     for tr in &triggers {
         let pat = tr.pattern;
         let words = s.span_text(tr.start, tr.end);
@@ -389,8 +390,9 @@ fn code_sentence(
             None => code,
         };
         let Some(info) = dict.codes.get(code) else { continue };
-        let location = crate::merge::location(&s, tr.start, tr.end);
-        for r in roles {
+        let mut location = crate::merge::location(&s, tr.start, tr.end);
+        let last = roles.len().saturating_sub(1);
+        for (k, r) in roles.into_iter().enumerate() {
             // The role is spent on its event: its actors' strings move into the record.
             let (source, target) = (code_of(&r.source), code_of(&r.target));
             let mut e = Event {
@@ -416,7 +418,8 @@ fn code_sentence(
                 date: dated.value.clone(),
                 date_source: dated.source.to_string(),
                 future: dated.future,
-                location: location.clone(),
+                // The last role's event takes the place, the others a copy.
+                location: if k == last { location.take() } else { location.clone() },
                 confidence: confidence(pat.weight(), &r.how, dated.source),
             };
             e.event_id = crate::event_id(&e);
@@ -430,7 +433,7 @@ fn code_sentence(
                 );
                 let _ = writeln!(t, "      date: {}", dated.explanation);
             }
-            out.push(e);
+            events.push(e);
         }
         dates.remember(&s, tr.head, &dated);
     }
@@ -439,8 +442,7 @@ fn code_sentence(
     // The subject the next sentence's `it` refers to: the first actor of this one.
     // The first actor not governed by a preposition (`in the war against the DPRK` is no
     // subject), else the first.
-    let candidates: Vec<&Mention> = ms.iter().collect();
-    let subject = candidates.iter().find(|m| !crate::roles::preceded_by_preposition(&s, m)).or(candidates.first());
+    let subject = ms.iter().find(|m| !crate::roles::preceded_by_preposition(&s, m)).or(ms.first());
     // A sentence opened by an `It` that found no referent keeps the subject it had.
     let unresolved_it = matches!(s.norm_opt(0), Some("it" | "they")) && !ms.iter().any(|m| m.start == 0);
     if let (Some(m), false) = (subject, unresolved_it) {
@@ -469,7 +471,6 @@ fn code_sentence(
         && crate::roles::unknown_name_before(&s, &ms, 1);
     let opener_unresolved = matches!(s.norm_opt(0), Some("he" | "she")) && !ms.iter().any(|m| m.start == 0);
     st.last_subject_unknown = opener_unknown || (opener_unresolved && st.last_subject_unknown);
-    out
 }
 
 /// An actor's full code: its country and agent codes, `RUSGOV`.
@@ -577,15 +578,15 @@ fn code_document_traced(dict: &Dictionary, doc: &DocInput, needle: Option<&str>)
             let _ = writeln!(trace, "document: {}  date: {}  speaker: {}", doc.id, doc_date.as_deref().unwrap_or("none"), st.speaker.as_ref().map(|a| a.country.as_str()).unwrap_or("none"));
             let _ = writeln!(trace, "sentence {i}: {t}");
             let before = notes.len();
-            let found = code_sentence(dict, &mut st, &mut dates, doc.id, i, sen.paragraph, t, sen.span.start, &mut notes, &mut arena, Some(&mut trace));
+            let found = events.len();
+            code_sentence(dict, &mut st, &mut dates, doc.id, i, sen.paragraph, t, sen.span.start, &mut events, &mut notes, &mut arena, Some(&mut trace));
             for n in &notes[before..] {
                 let _ = writeln!(trace, "note: {}", n.message);
             }
-            let _ = writeln!(trace, "events before document-level merging: {}", found.len());
+            let _ = writeln!(trace, "events before document-level merging: {}", events.len() - found);
             traces.push((i, trace));
-            events.extend(found);
         } else {
-            events.extend(code_sentence(dict, &mut st, &mut dates, doc.id, i, sen.paragraph, t, sen.span.start, &mut notes, &mut arena, None));
+            code_sentence(dict, &mut st, &mut dates, doc.id, i, sen.paragraph, t, sen.span.start, &mut events, &mut notes, &mut arena, None);
         }
     }
     let events = crate::merge::restatements(crate::merge::one_per_sentence(events), doc_date.as_deref());
@@ -613,7 +614,8 @@ pub fn explain_sentence(dict: &Dictionary, sentence: &str, date: Option<&str>, s
     let _ = writeln!(out, "document date: {}", date.unwrap_or("none"));
     let mut dates = DateContext::new(date, true);
     let mut notes = Vec::new();
-    let events = code_sentence(dict, &mut st, &mut dates, "explain", 0, 0, sentence, 0, &mut notes, &mut Bump::new(), Some(&mut out));
+    let mut events = Vec::new();
+    code_sentence(dict, &mut st, &mut dates, "explain", 0, 0, sentence, 0, &mut events, &mut notes, &mut Bump::new(), Some(&mut out));
     for n in notes {
         let _ = writeln!(out, "note: {}", n.message);
     }
