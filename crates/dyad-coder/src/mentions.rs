@@ -612,8 +612,8 @@ fn attach_of_country(s: &Sent, ms: &mut Vec<Mention>) {
                 Referent::One(a) => a.country.clone(),
                 Referent::Pair(..) => continue,
             };
-            for k in i..j {
-                if let Referent::One(a) = &mut ms[k].referent {
+            for m in &mut ms[i..j] {
+                if let Referent::One(a) = &mut m.referent {
                     if a.country.is_empty() {
                         a.country = country.clone();
                     }
