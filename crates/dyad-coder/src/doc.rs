@@ -10,12 +10,12 @@
 use std::fmt::Write as _;
 
 use bumpalo::Bump;
-use dyad_dict::{Dictionary, FastMap};
+use dyad_dict::Dictionary;
 use dyad_record::Event;
 use dyad_text::{layout, BlockKind, LayoutOptions};
 
 use crate::dates::DateContext;
-use crate::mentions::{find_mentions, named_mentions, resolve_mentions, Actor, Context, Mention, MentionKind, Referent};
+use crate::mentions::{find_mentions, named_mentions, resolve_mentions, Actor, Context, Mention, MentionKind, Referent, Text};
 use crate::roles::assign;
 use crate::sentence::Sent;
 use crate::triggers::find_triggers;
@@ -48,53 +48,57 @@ pub struct Coded {
     pub speaker: Option<String>,
 }
 
-/// Country mention counts, for the dyad in play.
+/// Country mention counts, for the dyad in play. A document names a handful of countries:
+/// a list is searched faster than a map is hashed.
 #[derive(Default)]
 struct Salience {
-    counts: FastMap<String, (u32, usize)>,
+    /// Country, weighted count, and the tick it was last counted at.
+    counts: Vec<(Text, u32, usize)>,
     tick: usize,
 }
 
 impl Salience {
     fn add<'m>(&mut self, ms: impl IntoIterator<Item = &'m Mention>, weight: u32) {
         self.tick += 1;
+        let tick = self.tick;
         for m in ms {
             if m.kind == MentionKind::Coref {
                 continue;
             }
             if let Some(a) = m.actor_with_country() {
-                // The key is copied only the first time a country is counted.
-                match self.counts.get_mut(&a.country) {
-                    Some(e) => *e = (e.0 + weight, self.tick),
-                    None => {
-                        self.counts.insert(a.country.clone(), (weight, self.tick));
-                    }
+                match self.count_of(&a.country) {
+                    Some(e) => (e.1, e.2) = (e.1 + weight, tick),
+                    None => self.counts.push((a.country.clone(), weight, tick)),
                 }
             }
         }
     }
 
-    fn pair(&self, actors: &FastMap<String, Actor>) -> Option<(Actor, Actor)> {
-        // The two first in the order: most counted, then counted last, then by code. One pass,
-        // as every sentence asks.
-        let rank = |x: &(&String, &(u32, usize)), y: &(&String, &(u32, usize))| y.1 .0.cmp(&x.1 .0).then(y.1 .1.cmp(&x.1 .1)).then(x.0.cmp(y.0));
-        let mut first: Option<(&String, &(u32, usize))> = None;
-        let mut second: Option<(&String, &(u32, usize))> = None;
+    fn count_of(&mut self, country: &str) -> Option<&mut (Text, u32, usize)> {
+        self.counts.iter_mut().find(|c| c.0 == country)
+    }
+
+    /// The dyad in play: the two countries first in the order (most counted, then counted
+    /// last, then by code). Every country counted is one the document named.
+    fn pair(&self) -> Option<(Actor, Actor)> {
+        // One pass, as every sentence asks.
+        let rank = |x: &(Text, u32, usize), y: &(Text, u32, usize)| y.1.cmp(&x.1).then(y.2.cmp(&x.2)).then_with(|| x.0.as_str().cmp(y.0.as_str()));
+        let mut first: Option<&(Text, u32, usize)> = None;
+        let mut second: Option<&(Text, u32, usize)> = None;
         for c in &self.counts {
-            if first.is_none_or(|f| rank(&c, &f).is_lt()) {
+            if first.is_none_or(|f| rank(c, f).is_lt()) {
                 second = first;
                 first = Some(c);
-            } else if second.is_none_or(|s| rank(&c, &s).is_lt()) {
+            } else if second.is_none_or(|s| rank(c, s).is_lt()) {
                 second = Some(c);
             }
         }
-        let (a, b) = (first?.0, second?.0);
-        Some((actors.get(a)?.clone(), actors.get(b)?.clone()))
+        Some((plain(&first?.0), plain(&second?.0)))
     }
 }
 
 fn plain(country: &str) -> Actor {
-    Actor { country: country.to_string(), agent: None, name: None, role: None, is_person: false }
+    Actor { country: country.into(), agent: None, name: None, role: None, is_person: false }
 }
 
 /// `yyyymmdd` of a `YYYY-MM-DD` string.
@@ -158,7 +162,6 @@ struct DocState {
     /// A second country coordinated with that subject (`Ecuador and Peru met`).
     last_subject_partner: Option<Actor>,
     salience: Salience,
-    known_actors: FastMap<String, Actor>,
     people: Vec<Actor>,
     date_num: Option<u32>,
 }
@@ -167,9 +170,6 @@ impl DocState {
     fn remember(&mut self, ms: &[Mention]) {
         for m in ms {
             if let Some(a) = m.actor_with_country() {
-                if !self.known_actors.contains_key(&a.country) {
-                    self.known_actors.insert(a.country.clone(), plain(&a.country));
-                }
                 if a.is_person && m.kind == MentionKind::Person {
                     self.people.retain(|p| p.name != a.name);
                     self.people.push(a.clone());
@@ -179,7 +179,8 @@ impl DocState {
     }
 }
 
-/// Codes one sentence in its document context. `trace`, when given, receives the steps.
+/// Codes one sentence in its document context, adding its events to `events`. `trace`, when
+/// given, receives the steps.
 #[allow(clippy::too_many_arguments)]
 fn code_sentence(
     dict: &Dictionary,
@@ -190,10 +191,11 @@ fn code_sentence(
     paragraph: usize,
     text: &str,
     offset: usize,
+    events: &mut Vec<Event>,
     notes: &mut Vec<Note>,
     arena: &mut Bump,
     mut trace: Option<&mut String>,
-) -> Vec<Event> {
+) {
     // The arena holds the sentence's lower-cased forms; the previous sentence's are done with.
     arena.reset();
     let s = Sent::new(text, &dict.lemmas, arena);
@@ -251,12 +253,12 @@ fn code_sentence(
     // Coordinated countries are the dyad the story is about: they stay salient.
     if let Some((a, b)) = &coordinated {
         for c in [&a.country, &b.country] {
-            if let Some(e) = st.salience.counts.get_mut(c) {
-                e.0 += 2;
+            if let Some(e) = st.salience.count_of(c) {
+                e.1 += 2;
             }
         }
     }
-    let pair = coordinated.or_else(|| st.salience.pair(&st.known_actors));
+    let pair = coordinated.or_else(|| st.salience.pair());
     // In news, which has no speaker of its own, `we` and `our` in a sentence that reports
     // someone's words (`"our secretary summoned the ambassador," Marcos told reporters`)
     // are that someone's.
@@ -303,7 +305,6 @@ fn code_sentence(
         }
         let _ = writeln!(t, "triggers:");
     }
-    let mut out = Vec::new();
     for tr in &triggers {
         let pat = tr.pattern;
         let words = s.span_text(tr.start, tr.end);
@@ -389,8 +390,11 @@ fn code_sentence(
             None => code,
         };
         let Some(info) = dict.codes.get(code) else { continue };
-        let location = crate::merge::location(&s, tr.start, tr.end);
-        for r in roles {
+        let mut location = crate::merge::location(&s, tr.start, tr.end);
+        let last = roles.len().saturating_sub(1);
+        for (k, r) in roles.into_iter().enumerate() {
+            // The role is spent on its event: its actors' strings move into the record.
+            let (source, target) = (code_of(&r.source), code_of(&r.target));
             let mut e = Event {
                 doc_id: doc_id.to_string(),
                 event_id: String::new(),
@@ -398,14 +402,14 @@ fn code_sentence(
                 sentence: text.to_string(),
                 trigger: words.to_string(),
                 span: [offset + bs, offset + be],
-                source: code_of(&r.source),
-                source_country: r.source.country.clone(),
-                source_agent: r.source.agent.clone(),
-                source_name: r.source.name.clone(),
-                target: code_of(&r.target),
-                target_country: r.target.country.clone(),
-                target_agent: r.target.agent.clone(),
-                target_name: r.target.name.clone(),
+                source,
+                source_country: r.source.country.into_string(),
+                source_agent: r.source.agent.map(Text::into_string),
+                source_name: r.source.name.map(Text::into_string),
+                target,
+                target_country: r.target.country.into_string(),
+                target_agent: r.target.agent.map(Text::into_string),
+                target_name: r.target.name.map(Text::into_string),
                 code: code.to_string(),
                 root: code.get(..2).unwrap_or(code).to_string(),
                 quad_class: info.quad,
@@ -414,7 +418,8 @@ fn code_sentence(
                 date: dated.value.clone(),
                 date_source: dated.source.to_string(),
                 future: dated.future,
-                location: location.clone(),
+                // The last role's event takes the place, the others a copy.
+                location: if k == last { location.take() } else { location.clone() },
                 confidence: confidence(pat.weight(), &r.how, dated.source),
             };
             e.event_id = crate::event_id(&e);
@@ -428,7 +433,7 @@ fn code_sentence(
                 );
                 let _ = writeln!(t, "      date: {}", dated.explanation);
             }
-            out.push(e);
+            events.push(e);
         }
         dates.remember(&s, tr.head, &dated);
     }
@@ -437,8 +442,7 @@ fn code_sentence(
     // The subject the next sentence's `it` refers to: the first actor of this one.
     // The first actor not governed by a preposition (`in the war against the DPRK` is no
     // subject), else the first.
-    let candidates: Vec<&Mention> = ms.iter().collect();
-    let subject = candidates.iter().find(|m| !crate::roles::preceded_by_preposition(&s, m)).or(candidates.first());
+    let subject = ms.iter().find(|m| !crate::roles::preceded_by_preposition(&s, m)).or(ms.first());
     // A sentence opened by an `It` that found no referent keeps the subject it had.
     let unresolved_it = matches!(s.norm_opt(0), Some("it" | "they")) && !ms.iter().any(|m| m.start == 0);
     if let (Some(m), false) = (subject, unresolved_it) {
@@ -467,7 +471,6 @@ fn code_sentence(
         && crate::roles::unknown_name_before(&s, &ms, 1);
     let opener_unresolved = matches!(s.norm_opt(0), Some("he" | "she")) && !ms.iter().any(|m| m.start == 0);
     st.last_subject_unknown = opener_unknown || (opener_unresolved && st.last_subject_unknown);
-    out
 }
 
 /// An actor's full code: its country and agent codes, `RUSGOV`.
@@ -525,7 +528,7 @@ fn code_document_traced(dict: &Dictionary, doc: &DocInput, needle: Option<&str>)
     }
     let date_num = doc_date.as_deref().and_then(ymd_number);
 
-    let mut st = DocState { speaker: None, learned: Vec::new(), last_subject_person: None, last_subject_unknown: false, last_subject: None, last_subject_partner: None, salience: Salience::default(), known_actors: FastMap::default(), people: Vec::new(), date_num };
+    let mut st = DocState { speaker: None, learned: Vec::new(), last_subject_person: None, last_subject_unknown: false, last_subject: None, last_subject_partner: None, salience: Salience::default(), people: Vec::new(), date_num };
     // The speaker: an issuer line (or a title that is one), the dateline's agency, the publisher.
     let title = doc.title.map(str::to_string).or_else(|| lay.first(BlockKind::Title).map(|b| b.span.of(text).to_string()));
     let issuer = lay
@@ -549,9 +552,6 @@ fn code_document_traced(dict: &Dictionary, doc: &DocInput, needle: Option<&str>)
         // A ministry or government as publisher speaks; a news outlet (Al Jazeera, Reuters)
         // only reports.
         st.speaker = doc.publisher.and_then(|p| speaker_from_publisher(dict, p, date_num)).filter(|a| a.agent.as_deref() != Some("MED"));
-    }
-    if let Some(sp) = &st.speaker {
-        st.known_actors.insert(sp.country.clone(), plain(&sp.country));
     }
     // The title and headings name the dyad the document is about.
     let arena = Bump::new();
@@ -578,15 +578,15 @@ fn code_document_traced(dict: &Dictionary, doc: &DocInput, needle: Option<&str>)
             let _ = writeln!(trace, "document: {}  date: {}  speaker: {}", doc.id, doc_date.as_deref().unwrap_or("none"), st.speaker.as_ref().map(|a| a.country.as_str()).unwrap_or("none"));
             let _ = writeln!(trace, "sentence {i}: {t}");
             let before = notes.len();
-            let found = code_sentence(dict, &mut st, &mut dates, doc.id, i, sen.paragraph, t, sen.span.start, &mut notes, &mut arena, Some(&mut trace));
+            let found = events.len();
+            code_sentence(dict, &mut st, &mut dates, doc.id, i, sen.paragraph, t, sen.span.start, &mut events, &mut notes, &mut arena, Some(&mut trace));
             for n in &notes[before..] {
                 let _ = writeln!(trace, "note: {}", n.message);
             }
-            let _ = writeln!(trace, "events before document-level merging: {}", found.len());
+            let _ = writeln!(trace, "events before document-level merging: {}", events.len() - found);
             traces.push((i, trace));
-            events.extend(found);
         } else {
-            events.extend(code_sentence(dict, &mut st, &mut dates, doc.id, i, sen.paragraph, t, sen.span.start, &mut notes, &mut arena, None));
+            code_sentence(dict, &mut st, &mut dates, doc.id, i, sen.paragraph, t, sen.span.start, &mut events, &mut notes, &mut arena, None);
         }
     }
     let events = crate::merge::restatements(crate::merge::one_per_sentence(events), doc_date.as_deref());
@@ -600,22 +600,22 @@ fn code_document_traced(dict: &Dictionary, doc: &DocInput, needle: Option<&str>)
             }
         }
     }
-    (Coded { events, notes, doc_date, speaker: st.speaker.map(|s| s.country) }, traces)
+    (Coded { events, notes, doc_date, speaker: st.speaker.map(|s| s.country.into_string()) }, traces)
 }
 
 /// How one sentence is coded, step by step, for `dyad explain`.
 pub fn explain_sentence(dict: &Dictionary, sentence: &str, date: Option<&str>, speaker: Option<&str>) -> String {
     let mut out = String::new();
     let date_num = date.and_then(ymd_number);
-    let mut st = DocState { speaker: speaker.map(plain), learned: Vec::new(), last_subject_person: None, last_subject_unknown: false, last_subject: None, last_subject_partner: None, salience: Salience::default(), known_actors: FastMap::default(), people: Vec::new(), date_num };
+    let mut st = DocState { speaker: speaker.map(plain), learned: Vec::new(), last_subject_person: None, last_subject_unknown: false, last_subject: None, last_subject_partner: None, salience: Salience::default(), people: Vec::new(), date_num };
     if let Some(sp) = speaker {
-        st.known_actors.insert(sp.to_string(), plain(sp));
         let _ = writeln!(out, "speaker: {sp} (we, our country, our people)");
     }
     let _ = writeln!(out, "document date: {}", date.unwrap_or("none"));
     let mut dates = DateContext::new(date, true);
     let mut notes = Vec::new();
-    let events = code_sentence(dict, &mut st, &mut dates, "explain", 0, 0, sentence, 0, &mut notes, &mut Bump::new(), Some(&mut out));
+    let mut events = Vec::new();
+    code_sentence(dict, &mut st, &mut dates, "explain", 0, 0, sentence, 0, &mut events, &mut notes, &mut Bump::new(), Some(&mut out));
     for n in notes {
         let _ = writeln!(out, "note: {}", n.message);
     }

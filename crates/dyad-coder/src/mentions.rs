@@ -13,14 +13,23 @@ use dyad_dict::{ActorEntry, ActorKind, Dictionary};
 
 use crate::sentence::Sent;
 
+/// An actor's code or name. Codes, roles and most names fit in its 24 bytes without an
+/// allocation, so actors are cheap to copy into the document context and the roles.
+pub type Text = compact_str::CompactString;
+
+/// A dictionary entry's code or role as an actor's.
+fn text(o: &Option<String>) -> Option<Text> {
+    o.as_deref().map(Text::from)
+}
+
 /// What a mention stands for.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Actor {
-    pub country: String,
-    pub agent: Option<String>,
-    pub name: Option<String>,
+    pub country: Text,
+    pub agent: Option<Text>,
+    pub name: Option<Text>,
     /// A person's role (`president`), for resolving `the President` later.
-    pub role: Option<String>,
+    pub role: Option<Text>,
     pub is_person: bool,
 }
 
@@ -37,7 +46,8 @@ pub struct Mention {
     pub start: usize,
     pub end: usize,
     pub referent: Referent,
-    /// How it was found: dictionary entries or a coreference rule.
+    /// How it was found: dictionary entries or a coreference rule. Empty unless the
+    /// [`Context`] asks to explain.
     pub how: Vec<String>,
     pub kind: MentionKind,
 }
@@ -85,6 +95,16 @@ pub struct Context<'a> {
     /// Names the document introduced with a title (`spokesperson Maria Zakharova`), as
     /// normalized token sequences, with the actor they name.
     pub learned: &'a [(Vec<String>, Actor)],
+}
+
+/// How a mention was found, written only when the context asks to explain: most mentions are
+/// never explained, and an empty list costs no allocation.
+fn how(explain: bool, what: impl FnOnce() -> String) -> Vec<String> {
+    if explain {
+        vec![what()]
+    } else {
+        Vec::new()
+    }
 }
 
 /// A name the document introduces, to recognise when it comes again.
@@ -198,7 +218,7 @@ pub fn named_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<
             i += 1;
             continue;
         }
-        let how = |h: &Hit| if ctx.explain { format!("`{}` -> {} ({})", s.span_text(h.start, h.end), describe(h), h.entry.origin) } else { String::new() };
+        let how = |h: &Hit| format!("`{}` -> {} ({})", s.span_text(h.start, h.end), describe(h), h.entry.origin);
         // A country and a title after it make one titled actor: adjective or name + title
         // (`Russian Foreign Minister`, `DPRK Foreign Ministry`, named in full), or a possessive
         // (`Russia's foreign ministry`, named by the title).
@@ -212,13 +232,13 @@ pub fn named_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<
                 start: h.start,
                 end,
                 referent: Referent::One(Actor {
-                    country: h.entry.country.clone().unwrap_or_default(),
-                    agent: n.entry.agent.clone(),
-                    name: Some(s.span_text(name_from, end).to_string()),
-                    role: n.entry.role.clone(),
+                    country: Text::from(h.entry.country.as_deref().unwrap_or_default()),
+                    agent: text(&n.entry.agent),
+                    name: Some(s.span_text(name_from, end).into()),
+                    role: text(&n.entry.role),
                     is_person: false,
                 }),
-                how: vec![how(h), how(n)],
+                how: if ctx.explain { vec![how(h), how(n)] } else { Vec::new() },
                 kind: MentionKind::Title,
             });
             i += 2;
@@ -231,13 +251,13 @@ pub fn named_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<
                     start: h.start,
                     end,
                     referent: Referent::One(Actor {
-                        country: String::new(),
-                        agent: h.entry.agent.clone(),
-                        name: Some(s.span_text(h.start, end).to_string()),
-                        role: h.entry.role.clone(),
+                        country: Text::default(),
+                        agent: text(&h.entry.agent),
+                        name: Some(s.span_text(h.start, end).into()),
+                        role: text(&h.entry.role),
                         is_person: false,
                     }),
-                    how: vec![how(h)],
+                    how: self::how(ctx.explain, || how(h)),
                     kind: MentionKind::Title,
                 });
             }
@@ -254,13 +274,13 @@ pub fn named_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<
                     start: h.start,
                     end: h.end,
                     referent: Referent::One(Actor {
-                        country: h.entry.country.clone().unwrap_or_default(),
-                        agent: h.entry.agent.clone().or_else(|| (h.kind == ActorKind::Person).then(|| "GOV".to_string())),
-                        name: named.then(|| s.span_text(h.start, h.end).to_string()),
-                        role: h.entry.role.clone(),
+                        country: Text::from(h.entry.country.as_deref().unwrap_or_default()),
+                        agent: text(&h.entry.agent).or_else(|| (h.kind == ActorKind::Person).then(|| Text::const_new("GOV"))),
+                        name: named.then(|| s.span_text(h.start, h.end).into()),
+                        role: text(&h.entry.role),
                         is_person: h.kind == ActorKind::Person,
                     }),
-                    how: vec![how(h)],
+                    how: self::how(ctx.explain, || how(h)),
                     kind,
                 });
             }
@@ -270,7 +290,7 @@ pub fn named_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<
     out.extend(learned_mentions(s, ctx, &out));
     out.sort_by_key(|m| m.start);
     attach_of_country(s, &mut out);
-    let named = name_titles(s, &mut out);
+    let named = name_titles(s, &mut out, ctx.explain);
     if let Some(l) = learn {
         l.extend(named);
     }
@@ -385,7 +405,7 @@ fn learned_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> 
                 start: k,
                 end: k + name.len(),
                 referent: Referent::One(actor.clone()),
-                how: vec![format!("`{}` -> {} (named earlier in the document)", name.join(" "), actor.name.clone().unwrap_or_default())],
+                how: how(ctx.explain, || format!("`{}` -> {} (named earlier in the document)", name.join(" "), actor.name.clone().unwrap_or_default())),
                 kind: MentionKind::Person,
             });
         }
@@ -396,7 +416,7 @@ fn learned_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> 
 /// A title with a country followed by a name (`Russian Foreign Ministry spokesperson Maria
 /// Zakharova`), or a name followed by such a title in apposition (`Lynn Tracy, the US
 /// ambassador`): the name is that titled person. Returns the names to remember.
-fn name_titles(s: &Sent, ms: &mut Vec<Mention>) -> Vec<Learned> {
+fn name_titles(s: &Sent, ms: &mut Vec<Mention>, explain: bool) -> Vec<Learned> {
     let mut learned = Vec::new();
     let n = s.tokens.len();
     // Mentions keep their starts in this loop (only the titled one grows to the right).
@@ -412,16 +432,18 @@ fn name_titles(s: &Sent, ms: &mut Vec<Mention>) -> Vec<Learned> {
         }
         if j - ms[i].end >= 2 {
             let name_from = ms[i].end;
-            let name = s.span_text(name_from, j).to_string();
+            let name = s.span_text(name_from, j);
             if let Referent::One(a) = &mut ms[i].referent {
-                a.name = Some(name.clone());
+                a.name = Some(name.into());
                 a.is_person = true;
                 learned.push(((name_from..j).map(|k| s.norm(k)).collect(), a.clone()));
                 learned.push((vec![s.norm(j - 1)], a.clone()));
             }
             ms[i].end = j;
             ms[i].kind = MentionKind::Person;
-            ms[i].how.push(format!("`{name}` is the titled person"));
+            if explain {
+                ms[i].how.push(format!("`{name}` is the titled person"));
+            }
         }
     }
     // Name Name , [the] TITLE
@@ -446,15 +468,15 @@ fn name_titles(s: &Sent, ms: &mut Vec<Mention>) -> Vec<Learned> {
         if j - k >= 2 && comma {
             if let Some(t) = title {
                 if let Referent::One(a) = &ms[t].referent {
-                    let name = s.span_text(k, j).to_string();
-                    let person = Actor { name: Some(name.clone()), is_person: true, ..a.clone() };
+                    let name = s.span_text(k, j);
+                    let person = Actor { name: Some(name.into()), is_person: true, ..a.clone() };
                     learned.push(((k..j).map(|x| s.norm(x)).collect(), person.clone()));
                     learned.push((vec![s.norm(j - 1)], person.clone()));
                     ms.push(Mention {
                         start: k,
                         end: j,
                         referent: Referent::One(person),
-                        how: vec![format!("`{name}` is named by the title after it")],
+                        how: how(explain, || format!("`{name}` is named by the title after it")),
                         kind: MentionKind::Person,
                     });
                 }
@@ -545,14 +567,13 @@ fn attach_of_country(s: &Sent, ms: &mut Vec<Mention>) {
                 })
         });
         if let Some(a) = adjective.filter(|&a| !remove[a]) {
-            if let Referent::One(adj) = ms[a].referent.clone() {
-                if let Referent::One(t) = &mut ms[i].referent {
-                    t.country = adj.country;
-                }
+            if let Referent::One(adj) = &ms[a].referent {
+                let country = adj.country.clone();
                 ms[i].start = ms[a].start;
-                let name = s.span_text(ms[i].start, ms[i].end).to_string();
+                let name = s.span_text(ms[i].start, ms[i].end);
                 if let Referent::One(t) = &mut ms[i].referent {
-                    t.name = Some(name);
+                    t.country = country;
+                    t.name = Some(name.into());
                 }
                 let extra = ms[a].how.clone();
                 ms[i].how.extend(extra);
@@ -591,8 +612,8 @@ fn attach_of_country(s: &Sent, ms: &mut Vec<Mention>) {
                 Referent::One(a) => a.country.clone(),
                 Referent::Pair(..) => continue,
             };
-            for k in i..j {
-                if let Referent::One(a) = &mut ms[k].referent {
+            for m in &mut ms[i..j] {
+                if let Referent::One(a) = &mut m.referent {
                     if a.country.is_empty() {
                         a.country = country.clone();
                     }
@@ -602,9 +623,9 @@ fn attach_of_country(s: &Sent, ms: &mut Vec<Mention>) {
             if j == i + 1 {
                 let end = ms[j].end;
                 ms[i].end = end;
-                let name = s.span_text(ms[i].start, end).to_string();
+                let name = s.span_text(ms[i].start, end);
                 if let Referent::One(a) = &mut ms[i].referent {
-                    a.name = Some(name);
+                    a.name = Some(name.into());
                 }
                 let extra = ms[j].how.clone();
                 ms[i].how.extend(extra);
@@ -686,7 +707,7 @@ fn opens_coref(w: &str) -> bool {
         || matches!(w, "it" | "they" | "them" | "message" | "letter" | "telegram" | "cable" | "he" | "she" | "him" | "his" | "her")
 }
 
-fn agent_of_phrase(words: &[&str]) -> Option<String> {
+fn agent_of_phrase(words: &[&str]) -> Option<Text> {
     let last = *words.last()?;
     Some(
         match last {
@@ -696,7 +717,7 @@ fn agent_of_phrase(words: &[&str]) -> Option<String> {
             "leaders" | "governments" | "government" | "ministers" | "delegations" | "state" => "GOV",
             _ => return None,
         }
-        .to_string(),
+        .into(),
     )
 }
 
@@ -725,7 +746,7 @@ fn coref_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> {
                         start: k,
                         end: k + p.len(),
                         referent: Referent::Pair(Box::new(with(a)), Box::new(with(b))),
-                        how: vec![format!("`{}` -> the dyad in play {}-{}", p.join(" "), a.country, b.country)],
+                        how: how(ctx.explain, || format!("`{}` -> the dyad in play {}-{}", p.join(" "), a.country, b.country)),
                         kind: MentionKind::Coref,
                     });
                     k += p.len();
@@ -750,7 +771,7 @@ fn coref_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> {
                         start: k,
                         end: k + p.len(),
                         referent: Referent::One(Actor { agent, name: None, role: None, is_person: false, country: sp.country.clone() }),
-                        how: vec![format!("`{}` -> the speaker {}", p.join(" "), sp.country)],
+                        how: how(ctx.explain, || format!("`{}` -> the speaker {}", p.join(" "), sp.country)),
                         kind: MentionKind::Coref,
                     });
                     k += p.len();
@@ -789,16 +810,21 @@ fn coref_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> {
                 })
                 .flatten();
             if let (false, Some(a)) = (expletive, in_sentence) {
-                out.push(Mention { start: k, end: k + 1, referent: Referent::One(a.clone()), how: vec![format!("`{w}` -> this sentence's subject {}", a.country)], kind: MentionKind::Coref });
+                out.push(Mention { start: k, end: k + 1, referent: Referent::One(a.clone()), how: how(ctx.explain, || format!("`{w}` -> this sentence's subject {}", a.country)), kind: MentionKind::Coref });
                 k += 1;
                 continue;
             }
             if let (false, Some(a)) = (expletive, ctx.last_subject) {
-                let (referent, how) = match ctx.last_subject_partner.filter(|_| w == "they") {
-                    Some(b) => (Referent::Pair(Box::new(a.clone()), Box::new(b.clone())), format!("`{w}` -> the previous sentence's subjects {} and {}", a.country, b.country)),
-                    None => (Referent::One(a.clone()), format!("`{w}` -> the previous sentence's subject {}", a.country)),
+                let partner = ctx.last_subject_partner.filter(|_| w == "they");
+                let referent = match partner {
+                    Some(b) => Referent::Pair(Box::new(a.clone()), Box::new(b.clone())),
+                    None => Referent::One(a.clone()),
                 };
-                out.push(Mention { start: k, end: k + 1, referent, how: vec![how], kind: MentionKind::Coref });
+                let how = how(ctx.explain, || match partner {
+                    Some(b) => format!("`{w}` -> the previous sentence's subjects {} and {}", a.country, b.country),
+                    None => format!("`{w}` -> the previous sentence's subject {}", a.country),
+                });
+                out.push(Mention { start: k, end: k + 1, referent, how, kind: MentionKind::Coref });
             }
             k += 1;
             continue;
@@ -809,7 +835,7 @@ fn coref_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> {
             let named = found.iter().rev().find(|m| m.end <= k && m.kind != MentionKind::Coref && m.actor_with_country().is_some());
             let referent = named.map(|m| m.referent.clone()).or_else(|| ctx.last_subject.map(|a| Referent::One(a.clone())));
             if let Some(r) = referent {
-                out.push(Mention { start: k, end: k + 1, referent: r, how: vec!["`them` -> the party named last before it".into()], kind: MentionKind::Coref });
+                out.push(Mention { start: k, end: k + 1, referent: r, how: how(ctx.explain, || "`them` -> the party named last before it".into()), kind: MentionKind::Coref });
             }
             k += 1;
             continue;
@@ -826,7 +852,7 @@ fn coref_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> {
                     start: k - 1,
                     end: k + 1,
                     referent: Referent::One(a.clone()),
-                    how: vec![format!("`the {w}` -> its sender, the previous sentence's subject {}", a.country)],
+                    how: how(ctx.explain, || format!("`the {w}` -> its sender, the previous sentence's subject {}", a.country)),
                     kind: MentionKind::Coref,
                 });
                 k += 1;
@@ -848,7 +874,7 @@ fn coref_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> {
                     start: k,
                     end: k + 1,
                     referent: Referent::One(p.clone()),
-                    how: vec![format!("`{w}` -> {}", p.name.clone().unwrap_or_default())],
+                    how: how(ctx.explain, || format!("`{w}` -> {}", p.name.clone().unwrap_or_default())),
                     kind: MentionKind::Coref,
                 });
             }
@@ -879,7 +905,9 @@ fn resolve_titles(s: &Sent, ctx: &Context, ms: &mut [Mention]) {
         });
         if let Some(p) = found {
             *a = p.clone();
-            m.how.push(format!("title `{title}` -> {}", p.name.clone().unwrap_or_default()));
+            if ctx.explain {
+                m.how.push(format!("title `{title}` -> {}", p.name.clone().unwrap_or_default()));
+            }
         }
     }
 }

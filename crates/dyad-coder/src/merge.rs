@@ -8,7 +8,7 @@
 //! are kept, and so do expulsions, which stories tell tit for tat.
 //! [`location`]: the place of an act, from `in`/`at` + a proper name in the trigger's clause.
 
-use dyad_dict::{FastMap, FastSet};
+use dyad_dict::FastMap;
 use dyad_record::Event;
 
 use crate::sentence::Sent;
@@ -32,18 +32,35 @@ fn rank(e: &Event, doc_date: Option<&str>) -> (u8, usize) {
 /// Within one sentence, one event per dyad and root: `developed relations by strengthening
 /// cooperation` is one act of cooperation; in root 04 per code, since `visited and held
 /// talks` is two acts. Distinct titles of a compound subject (`the
-/// Minister of A and the Minister of B visited`) stay distinct.
+/// Minister of A and the Minister of B visited`) stay distinct. The events come in sentence
+/// order, so an event's like can only be among the kept events of its sentence before it.
 pub fn one_per_sentence(events: Vec<Event>) -> Vec<Event> {
-    let mut seen = FastSet::default();
+    debug_assert!(events.windows(2).all(|w| w[0].sentence_index <= w[1].sentence_index));
+    type Key<'e> = (&'e str, &'e str, &'e str, Option<&'e str>);
+    fn key(e: &Event) -> Key<'_> {
+        let title = e.source_name.as_deref().filter(|_| e.source_agent.is_some());
+        // Contacts of different kinds are different acts (a visit, then talks), and so are
+        // intents of different kinds (`agreed to restore relations and agreed to hold
+        // talks`); other roots grade one act (cooperation, support), so the root decides.
+        let kind = if e.root == "04" || e.root == "03" { e.code.as_str() } else { e.root.as_str() };
+        (e.source_country.as_str(), e.target_country.as_str(), kind, title)
+    }
+    // The keys kept in the current sentence: a sentence has a few events.
+    let mut seen: Vec<Key> = Vec::new();
+    let mut sentence = None;
     let keep: Vec<bool> = events
         .iter()
         .map(|e| {
-            let title = e.source_name.as_deref().filter(|_| e.source_agent.is_some());
-            // Contacts of different kinds are different acts (a visit, then talks), and so are
-            // intents of different kinds (`agreed to restore relations and agreed to hold
-            // talks`); other roots grade one act (cooperation, support), so the root decides.
-            let kind = if e.root == "04" || e.root == "03" { e.code.as_str() } else { e.root.as_str() };
-            seen.insert((e.sentence_index, e.source_country.as_str(), e.target_country.as_str(), kind, title))
+            if sentence != Some(e.sentence_index) {
+                sentence = Some(e.sentence_index);
+                seen.clear();
+            }
+            let k = key(e);
+            let new = !seen.contains(&k);
+            if new {
+                seen.push(k);
+            }
+            new
         })
         .collect();
     drop(seen);
@@ -60,8 +77,9 @@ pub fn restatements(events: Vec<Event>, doc_date: Option<&str>) -> Vec<Event> {
     fn key(e: &Event) -> Key<'_> {
         (e.source_country.as_str(), e.target_country.as_str(), e.code.as_str())
     }
-    // Per key: the best mention's rank and date.
-    let mut best: FastMap<Key, ((u8, usize), &str)> = FastMap::default();
+    // Per key: the best mention's rank and date; room for every event, as most are acts
+    // that happen once.
+    let mut best: FastMap<Key, ((u8, usize), &str)> = FastMap::with_capacity_and_hasher(events.len(), Default::default());
     for e in events.iter().filter(|e| mergeable(&e.code)) {
         let r = rank(e, doc_date);
         best.entry(key(e))

@@ -59,6 +59,10 @@ pub struct Role {
     pub how: Cow<'static, str>,
 }
 
+/// Why a trigger got no roles: most reasons are fixed phrases, and a dropped candidate should
+/// cost no allocation.
+pub type Why = Cow<'static, str>;
+
 /// Verbs whose object is an act of their subject (`began expulsions`, `carried out strikes`).
 fn is_light_verb(w: &str) -> bool {
     matches!(
@@ -228,7 +232,7 @@ fn actors_of(ms: &[Mention], g: Range<usize>) -> Vec<&Actor> {
 /// A statement condemning what it describes (`The US is the arch-criminal`): the speaker is
 /// the source, the other party nearest the evaluative word the target (else the other party
 /// of the dyad in play). Only statements have a speaker; news has none.
-fn speaker_act(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pair: Option<(&Actor, &Actor)>) -> Result<Vec<Role>, String> {
+fn speaker_act(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pair: Option<(&Actor, &Actor)>) -> Result<Vec<Role>, Why> {
     // Who says it: the person or party the sentence reports (`..., he said`), else the
     // statement's speaker.
     let reporter = reporter_of(s, ms);
@@ -332,7 +336,7 @@ fn unknown_reporter_side(s: &Sent, t: &Trigger, ms: &[Mention], pair: Option<(&A
 
 /// `The US should stop ...`: a modal of obligation with another party as its subject, right
 /// before it, is the speaker's demand on that party.
-fn speaker_demand(s: &Sent, t: &Trigger, ms: &[Mention], sp: &Actor) -> Result<Vec<Role>, String> {
+fn speaker_demand(s: &Sent, t: &Trigger, ms: &[Mention], sp: &Actor) -> Result<Vec<Role>, Why> {
     // A modal is one word or two adjacent ones (`has to`, not `has turned its back to`).
     if (t.start..t.end).filter(|&k| s.norms[k] != "-").count() > 2 {
         return Err("not a modal: its words stand apart".into());
@@ -347,7 +351,7 @@ fn speaker_demand(s: &Sent, t: &Trigger, ms: &[Mention], sp: &Actor) -> Result<V
                 && k - m.end <= 4
                 && (m.end..k).all(|j| s.norms[j].chars().all(|c| c.is_alphabetic() || c == '-') && !is_boundary(s, j) && !is_be_form(s.norms[j].as_str()))
         })
-        .ok_or_else(|| "no party right before the modal".to_string())?;
+        .ok_or(Cow::Borrowed("no party right before the modal"))?;
     // `the US and other Western countries should`: the whole coordinated subject.
     let mut first = subject;
     while first > 0 && group(s, ms, first - 1, k).contains(&subject) {
@@ -430,7 +434,7 @@ fn is_place(s: &Sent, m: &Mention, code: &str) -> bool {
 }
 
 /// Source and target pairs for a trigger, or a reason why there are none.
-pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pair: Option<(&Actor, &Actor)>) -> Result<Vec<Role>, String> {
+pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pair: Option<(&Actor, &Actor)>) -> Result<Vec<Role>, Why> {
     let code = t.pattern.code.as_deref().unwrap_or("");
     if t.pattern.speaker_act {
         return speaker_act(s, t, ms, speaker, pair);
@@ -506,7 +510,7 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
         // `a rare meeting`: a determiner and an adjective make the `-ing` word a noun.
         let noun_phrase = p > 0 && matches!(s.norms[p - 1].as_str(), "a" | "an" | "the" | "this" | "its" | "their") && !w.ends_with('s');
         if plain_noun && !noun_phrase && !ms.iter().any(|m| m.end == t.head) {
-            return Err(format!("a participle of `{w}`, which is no actor"));
+            return Err(format!("a participle of `{w}`, which is no actor").into());
         }
     }
     // `thanked Iraq and Oman for hosting the talks`: a gerund after `for` is the act of the
@@ -637,10 +641,11 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
                 start: t.start,
                 end: t.start,
                 referent: Referent::One(sp.clone()),
-                how: vec!["the speaker of the statement".into()],
+                how: Vec::new(),
                 kind: MentionKind::Coref,
             };
-            ms_ext = ms.to_vec();
+            ms_ext = Vec::with_capacity(ms.len() + 1);
+            ms_ext.extend_from_slice(ms);
             ms_ext.push(m);
             ms_ext.sort_by_key(|m| (m.start, m.end));
             ms = &ms_ext[..];
