@@ -8,8 +8,8 @@
 //! one-line explanation ([`find_unexplained`] skips the explanation).
 //! [`doc_date_from_text`] reads a document's own
 //! issue date (datelines, sign-offs, mirror boilerplate), and
-//! [`is_future_marker`] tells the caller when a clause is future so it can
-//! prefer [`TimeExpr::future_value`].
+//! [`is_future_marker`] (or [`is_future_marker_in`], reading an iterator) tells the caller
+//! when a clause is future so it can prefer [`TimeExpr::future_value`].
 //!
 //! Everything is a pure function of its inputs: no I/O, no clock (the
 //! document date stands in for "now"), no dependencies. Nothing panics on
@@ -45,7 +45,7 @@ mod token;
 
 pub use calendar::{days_in_month, is_leap, DateValue, ParseDateError, PartialDate};
 pub use dateline::doc_date_from_text;
-pub use future::is_future_marker;
+pub use future::{is_future_marker, is_future_marker_in};
 pub use historic::historic_dates;
 pub use impossible::{impossible, Impossible};
 pub use juche::JUCHE_OFFSET;
