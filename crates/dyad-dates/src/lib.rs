@@ -291,13 +291,18 @@ pub fn may_contain_date(text: &str) -> bool {
 
 /// Longest-first greedy choice of non-overlapping candidates.
 fn select(scan: &Scan, cands: Vec<Cand>, explain: bool) -> Vec<TimeExpr> {
+    let span = |c: &Cand| scan.span(c.a, c.b).filter(|(a, b)| a < b);
+    // Most texts that name a time propose one reading of it, or none: nothing to choose
+    // from, nor to sort.
+    if cands.len() <= 1 {
+        return cands
+            .into_iter()
+            .filter_map(|c| span(&c).map(|(start, end)| expression(scan, start, end, c, explain)))
+            .collect();
+    }
     let mut spanned: Vec<(usize, usize, Cand)> = cands
         .into_iter()
-        .filter_map(|c| {
-            scan.span(c.a, c.b)
-                .filter(|(a, b)| a < b)
-                .map(|(a, b)| (a, b, c))
-        })
+        .filter_map(|c| span(&c).map(|(a, b)| (a, b, c)))
         .collect();
     spanned.sort_by(|x, y| (y.1 - y.0).cmp(&(x.1 - x.0)).then(x.0.cmp(&y.0)));
     let mut chosen: Vec<(usize, usize, Cand)> = Vec::new();
@@ -309,30 +314,33 @@ fn select(scan: &Scan, cands: Vec<Cand>, explain: bool) -> Vec<TimeExpr> {
     chosen.sort_by_key(|c| c.0);
     chosen
         .into_iter()
-        .map(|(start, end, c)| {
-            let explanation = if explain {
-                let surface: String = scan
-                    .text
-                    .get(start..end)
-                    .unwrap_or("")
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                format!("{} -> {} ({})", surface, c.value, c.why)
-            } else {
-                String::new()
-            };
-            TimeExpr {
-                start,
-                end,
-                explanation,
-                value: c.value,
-                kind: c.kind,
-                rule: c.rule,
-                future_value: c.future,
-            }
-        })
+        .map(|(start, end, c)| expression(scan, start, end, c, explain))
         .collect()
+}
+
+/// The expression a chosen candidate spanning bytes `start..end` makes.
+fn expression(scan: &Scan, start: usize, end: usize, c: Cand, explain: bool) -> TimeExpr {
+    let explanation = if explain {
+        let surface: String = scan
+            .text
+            .get(start..end)
+            .unwrap_or("")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        format!("{} -> {} ({})", surface, c.value, c.why)
+    } else {
+        String::new()
+    };
+    TimeExpr {
+        start,
+        end,
+        explanation,
+        value: c.value,
+        kind: c.kind,
+        rule: c.rule,
+        future_value: c.future,
+    }
 }
 
 #[cfg(test)]
