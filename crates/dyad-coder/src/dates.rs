@@ -219,7 +219,7 @@ impl DateContext {
     /// Sets the news peg from the document's sentences before any is coded, so that acts told
     /// before the peg's sentence get it too.
     pub fn find_anchor<'t>(&mut self, sentences: impl Iterator<Item = &'t str>) {
-        let mut cache = Vec::new();
+        let mut cache = Vec::with_capacity(sentences.size_hint().0);
         for text in sentences {
             let found = self.find(text, 0);
             if self.anchor.is_none() {
