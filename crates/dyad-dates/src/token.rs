@@ -318,7 +318,7 @@ fn ascii_letters_end(bytes: &[u8], mut at: usize) -> usize {
         // `| 0x20` folds `A..=Z` onto `a..=z` and nothing else onto them; the high bit of a
         // byte is set when it is at least `a`, and when it is past `z`, as neither sum carries
         // into the next byte.
-        let t = (x | ONES * 0x20) & !HIGH;
+        let t = (x | (ONES * 0x20)) & !HIGH;
         let letter = (t + ONES * (0x80 - u64::from(b'a'))) & !(t + ONES * (0x7f - u64::from(b'z'))) & !x & HIGH;
         let other = !letter & HIGH;
         if other != 0 {
