@@ -24,6 +24,35 @@ pub struct Dated {
     pub future: bool,
     /// How the date was chosen; empty unless the [`DateContext`] explains.
     pub explanation: String,
+    /// The date [`DateContext::remember`] keeps for the event: the start of the value, as
+    /// `value` reads back ([`read_back`]), so that it is not parsed from `value` again.
+    start: Option<PartialDate>,
+}
+
+/// What the printed `p` reads back as (`PartialDate::from_str`): none for a year before 0
+/// or past six digits, or a month or day that does not exist.
+fn read_back(p: PartialDate) -> Option<PartialDate> {
+    if !(0..=999_999).contains(&p.year) {
+        return None;
+    }
+    match (p.month, p.day) {
+        (None, _) => Some(PartialDate::y(p.year)),
+        (Some(m), None) => PartialDate::ym(p.year, m.into()),
+        (Some(m), Some(d)) => PartialDate::ymd(p.year, m.into(), d.into()),
+    }
+}
+
+/// A date printed for an event, with the start [`DateContext::remember`] keeps.
+#[derive(Clone, Debug)]
+struct Printed {
+    value: String,
+    start: Option<PartialDate>,
+}
+
+impl Printed {
+    fn of(v: &DateValue) -> Printed {
+        Printed { value: v.to_text(), start: read_back(v.start()) }
+    }
 }
 
 pub struct DateContext {
@@ -32,11 +61,11 @@ pub struct DateContext {
     known: Vec<(Vec<String>, DateValue)>,
     /// The date the narrative last gave a past act, as printed, with its paragraph and the
     /// expression's words: carried within the paragraph, and to later acts told in the past.
-    carry: Option<(usize, String, String)>,
+    carry: Option<(usize, Printed, String)>,
     /// The news peg, as printed: the first day the text names within ten days before the
     /// document date (`had talks on June 19` in a report of June 20). Acts the text does not
     /// date happened then, not on the day of the report.
-    anchor: Option<(String, String)>,
+    anchor: Option<(Printed, String)>,
     /// Each sentence's expressions from the anchor pass, so a sentence is scanned once.
     cache: Vec<Vec<TimeExpr>>,
     /// Explanations are wanted (`dyad explain`): expressions and dates say how they were read.
@@ -126,28 +155,22 @@ impl DateContext {
         };
         // The dateline's date (`Pyongyang, June 20 (KCNA) --`) is the day of the report, not
         // of the act; an anniversary dates only what is planned for it.
-        let usable: Vec<&TimeExpr> = exprs
-            .iter()
-            .filter(|e| !is_dateline(s.text, e))
-            .filter(|e| e.kind != Kind::Anniversary || future)
-            .collect();
+        let usable = || exprs.iter().filter(|e| (e.kind != Kind::Anniversary || future) && !is_dateline(s.text, e));
         let dist = |e: &TimeExpr| if e.end <= tb { tb - e.end } else { e.start.saturating_sub(te) };
-        let in_clause = usable
-            .iter()
+        let in_clause = usable()
             .filter(|e| e.start >= clause_start && e.end <= clause_end && !(e.start < te && tb < e.end))
             // Far after the trigger, an expression belongs to something the act is about.
             .filter(|e| e.end <= tb || e.start < te + AFTER_REACH || lowercase_words_between(s, te, e.start) <= 4)
-            .min_by_key(|e| dist(e))
-            .copied();
-        let inside = usable.iter().find(|e| e.start < te && tb < e.end).copied();
-        let before_in_sentence = usable.iter().rev().find(|e| e.end <= tb).copied();
+            .min_by_key(|e| dist(e));
+        let inside = || usable().find(|e| e.start < te && tb < e.end);
+        let before_in_sentence = || usable().rev().find(|e| e.end <= tb);
         let chosen = in_clause
             .map(|e| (e, "the nearest expression in the trigger's clause"))
-            .or(inside.map(|e| (e, "the expression inside the trigger")))
-            .or(before_in_sentence.map(|e| (e, "the nearest expression before the trigger in the sentence")));
+            .or_else(|| inside().map(|e| (e, "the expression inside the trigger")))
+            .or_else(|| before_in_sentence().map(|e| (e, "the nearest expression before the trigger in the sentence")));
         if let Some((e, why)) = chosen {
             let v = pick(e);
-            let value = v.to_text();
+            let printed = Printed::of(&v);
             let source = if e.kind == Kind::Anniversary { "anniversary" } else { "text" };
             let text = s.text.get(e.start..e.end).unwrap_or("");
             let explanation = explained(self.explain, || format!("`{text}` -> {v} ({}; rule {}: {})", why, e.rule, e.explanation));
@@ -155,11 +178,11 @@ impl DateContext {
                 // The expression's words are kept for explanations only.
                 let words = explained(self.explain, || text.to_string());
                 if self.anchor.is_none() && self.is_peg(&v) {
-                    self.anchor = Some((value.clone(), words.clone()));
+                    self.anchor = Some((printed.clone(), words.clone()));
                 }
-                self.carry = Some((paragraph, value.clone(), words));
+                self.carry = Some((paragraph, printed.clone(), words));
             }
-            return Dated { value, source, future, explanation };
+            return Dated { value: printed.value, source, future, explanation, start: printed.start };
         }
         // `Canada just canceled the mission`: an act told as recent is of the report's time,
         // not of a date the paragraph gave earlier.
@@ -167,41 +190,41 @@ impl DateContext {
         if !future && !recent {
             if let Some((p, v, t)) = &self.carry {
                 if *p == paragraph {
-                    return Dated { value: v.clone(), source: "text", future, explanation: explained(self.explain, || format!("carried from `{t}` earlier in the paragraph")) };
+                    return Dated { value: v.value.clone(), source: "text", future, explanation: explained(self.explain, || format!("carried from `{t}` earlier in the paragraph")), start: v.start };
                 }
             }
             // In a report pegged to a day, undated past acts belong to that day, not to the
             // background the narrative last dated.
-            let pegged = self.anchor.as_ref().is_some_and(|(v, _)| Some(v) != self.doc_str.as_ref());
+            let pegged = self.anchor.as_ref().is_some_and(|(v, _)| Some(&v.value) != self.doc_str.as_ref());
             if is_past(s, start, end) && !pegged {
                 if let Some((_, v, t)) = &self.carry {
-                    return Dated { value: v.clone(), source: "text", future, explanation: explained(self.explain, || format!("past tense: carried from `{t}` earlier in the document")) };
+                    return Dated { value: v.value.clone(), source: "text", future, explanation: explained(self.explain, || format!("past tense: carried from `{t}` earlier in the document")), start: v.start };
                 }
             }
         }
         if let Some((v, t)) = &self.anchor {
-            return Dated { value: v.clone(), source: "text", future, explanation: explained(self.explain, || format!("the day the report is about, from `{t}`")) };
+            return Dated { value: v.value.clone(), source: "text", future, explanation: explained(self.explain, || format!("the day the report is about, from `{t}`")), start: v.start };
         }
         match &self.doc_str {
-            Some(d) => Dated { value: d.clone(), source: "doc", future, explanation: explained(self.explain, || "no expression governs it: the document date".into()) },
-            None => Dated { value: String::new(), source: "doc", future, explanation: explained(self.explain, || "no expression and no document date".into()) },
+            Some(d) => Dated { value: d.clone(), source: "doc", future, explanation: explained(self.explain, || "no expression governs it: the document date".into()), start: None },
+            None => Dated { value: String::new(), source: "doc", future, explanation: explained(self.explain, || "no expression and no document date".into()), start: None },
         }
     }
 
     /// The document date, for acts of the statement itself (its speaker's evaluations).
     pub fn doc_dated(&self, why: &str) -> Dated {
-        Dated { value: self.doc_str.clone().unwrap_or_default(), source: "doc", future: false, explanation: explained(self.explain, || why.to_string()) }
+        Dated { value: self.doc_str.clone().unwrap_or_default(), source: "doc", future: false, explanation: explained(self.explain, || why.to_string()), start: None }
     }
 
     /// Sets the news peg from the document's sentences before any is coded, so that acts told
     /// before the peg's sentence get it too.
     pub fn find_anchor<'t>(&mut self, sentences: impl Iterator<Item = &'t str>) {
-        let mut cache = Vec::new();
+        let mut cache = Vec::with_capacity(sentences.size_hint().0);
         for text in sentences {
             let found = self.find(text, 0);
             if self.anchor.is_none() {
                 if let Some(e) = found.iter().find(|e| !is_dateline(text, e) && e.kind != Kind::Anniversary && self.is_peg(&e.value)) {
-                    self.anchor = Some((e.value.to_text(), explained(self.explain, || text.get(e.start..e.end).unwrap_or("").to_string())));
+                    self.anchor = Some((Printed::of(&e.value), explained(self.explain, || text.get(e.start..e.end).unwrap_or("").to_string())));
                 }
             }
             cache.push(found);
@@ -226,12 +249,10 @@ impl DateContext {
 
     /// Remembers a dated event by its head word, for later anniversaries.
     pub fn remember(&mut self, s: &Sent, head: usize, d: &Dated) {
-        if d.source == "doc" || d.value.is_empty() {
+        // A range is remembered by its start, as its printed value reads back.
+        let (false, Some(p)) = (d.source == "doc", d.start) else {
             return;
-        }
-        // A range is remembered by its start.
-        let start = d.value.as_bytes().iter().position(|&b| b == b'/').map_or(d.value.as_str(), |k| &d.value[..k]);
-        let Ok(p) = start.parse::<PartialDate>() else { return };
+        };
         // A visit is also a trip; talks a meeting: the nouns a later anniversary may use.
         let also: &[&str] = match s.keys[head].as_str() {
             "visit" | "pay" => &["visit", "trip"],
@@ -323,7 +344,7 @@ fn bare_verb_after(s: &Sent, k: usize) -> bool {
 fn is_future(s: &Sent, head: usize) -> bool {
     let from = modal_start(s, head);
     let window = || (from..head).map(|k| s.norms[k].as_str());
-    window().any(is_future_word) || dyad_dates::is_future_marker(&window().collect::<Vec<_>>())
+    window().any(is_future_word) || dyad_dates::is_future_marker_in(window())
 }
 
 /// An obligation or a norm (`the two sides shall consult`, `should meet`): a commitment, not
@@ -342,4 +363,30 @@ fn is_past(s: &Sent, start: usize, end: usize) -> bool {
     let aux = (start.saturating_sub(3)..start).any(|k| matches!(s.norms[k].as_str(), "had" | "was" | "were"));
     let present_aux = (start.saturating_sub(3)..end).any(|k| matches!(s.norms[k].as_str(), "has" | "have" | "is" | "are"));
     (head_past || aux) && !present_aux
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_date_reads_back_as_its_printed_text_parses() {
+        let years = [i32::MIN, -10_000, -1, 0, 1, 12, 999, 1000, 2024, 9999, 10_000, 999_999, 1_000_000, i32::MAX];
+        let parts = [None, Some(0), Some(1), Some(2), Some(12), Some(13), Some(28), Some(29), Some(30), Some(31), Some(32), Some(99), Some(100), Some(255)];
+        for year in years {
+            for month in parts {
+                for day in parts {
+                    let p = PartialDate { year, month, day };
+                    let parsed = p.to_string().parse::<PartialDate>().ok();
+                    assert_eq!(read_back(p), parsed, "{p:?}");
+                    let values = [DateValue::Point(p), DateValue::Range { start: p, end: None }, DateValue::Range { start: p, end: Some(PartialDate::y(2024)) }];
+                    for v in values {
+                        let text = v.to_text();
+                        let start = text.split('/').next().unwrap_or("");
+                        assert_eq!(Printed::of(&v).start, start.parse::<PartialDate>().ok(), "{v:?}");
+                    }
+                }
+            }
+        }
+    }
 }

@@ -268,28 +268,30 @@ impl DateValue {
 }
 
 impl DateValue {
-    /// What [`Display`](fmt::Display) prints, built byte by byte without the formatter when
-    /// its dates are plain (the coder prints every event's date).
+    /// What [`Display`](fmt::Display) prints, written into one buffer without the formatter
+    /// when its dates are plain and copied into a string once (the coder prints every
+    /// event's date).
     pub fn to_text(&self) -> String {
         let (start, end) = match self {
             DateValue::Point(p) | DateValue::Range { start: p, end: None } => (p, None),
             DateValue::Range { start, end: Some(e) } => (start, Some(e)),
         };
-        let plain_end = match end.map(PartialDate::plain) {
-            None => None,
-            Some(Some(b)) => Some(b),
-            Some(None) => return self.to_string(),
-        };
         let Some((a, an)) = start.plain() else {
             return self.to_string();
         };
-        let mut out = String::with_capacity(21);
-        out.extend(a[..an].iter().map(|&c| char::from(c)));
-        if let Some((b, bn)) = plain_end {
-            out.push('/');
-            out.extend(b[..bn].iter().map(|&c| char::from(c)));
+        let mut buf = [0u8; 21];
+        buf[..10].copy_from_slice(&a);
+        let mut len = an;
+        if let Some(e) = end {
+            let Some((b, bn)) = e.plain() else {
+                return self.to_string();
+            };
+            buf[len] = b'/';
+            buf[len + 1..len + 11].copy_from_slice(&b);
+            len += 1 + bn;
         }
-        out
+        // Digits, '-' and '/' only.
+        std::str::from_utf8(&buf[..len]).map_or_else(|_| self.to_string(), String::from)
     }
 }
 

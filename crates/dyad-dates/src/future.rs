@@ -56,11 +56,17 @@ fn norm(w: &str) -> Cow<'_, str> {
 /// intends to, would (in reported plans), "to be held", "going to",
 /// "upcoming", "forthcoming".
 pub fn is_future_marker(lowercase_words: &[&str]) -> bool {
+    is_future_marker_in(lowercase_words.iter().copied())
+}
+
+/// [`is_future_marker`] for words read from an iterator, so that a caller need not collect
+/// them.
+pub fn is_future_marker_in<'a>(lowercase_words: impl IntoIterator<Item = &'a str>) -> bool {
     // A window over the normalised words, read once: the word before, the word, and the two
     // after it ("" past either end).
     let mut words = lowercase_words
-        .iter()
-        .map(|x| norm(x))
+        .into_iter()
+        .map(norm)
         .filter(|x| !x.is_empty());
     let mut prev: Cow<str> = Cow::Borrowed("");
     let Some(mut cur) = words.next() else {

@@ -8,8 +8,8 @@
 //! one-line explanation ([`find_unexplained`] skips the explanation).
 //! [`doc_date_from_text`] reads a document's own
 //! issue date (datelines, sign-offs, mirror boilerplate), and
-//! [`is_future_marker`] tells the caller when a clause is future so it can
-//! prefer [`TimeExpr::future_value`].
+//! [`is_future_marker`] (or [`is_future_marker_in`], reading an iterator) tells the caller
+//! when a clause is future so it can prefer [`TimeExpr::future_value`].
 //!
 //! Everything is a pure function of its inputs: no I/O, no clock (the
 //! document date stands in for "now"), no dependencies. Nothing panics on
@@ -45,7 +45,7 @@ mod token;
 
 pub use calendar::{days_in_month, is_leap, DateValue, ParseDateError, PartialDate};
 pub use dateline::doc_date_from_text;
-pub use future::is_future_marker;
+pub use future::{is_future_marker, is_future_marker_in};
 pub use historic::historic_dates;
 pub use impossible::{impossible, Impossible};
 pub use juche::JUCHE_OFFSET;
@@ -201,49 +201,108 @@ static CUE_ENDS: [(u32, u32); 12] = {
     ends
 };
 
-/// Whether a run of `len` ASCII letters with [`word_key`] `key` is one of the [`CUES`], in
-/// any case.
+/// Whether `w`, a run of ASCII letters, is one of the [`CUES`] in any case.
 #[inline]
-fn is_cue(len: usize, key: u64) -> bool {
-    let Some(&(firsts, lasts)) = CUE_ENDS.get(len) else {
+fn is_cue(w: &[u8]) -> bool {
+    let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
         return false;
     };
-    len >= 3
-        && firsts & (1 << ((key >> (5 * (len - 1))) & 31)) != 0
-        && lasts & (1 << (key & 31)) != 0
-        && CUE_KEYS.binary_search(&key).is_ok()
+    may_be_cue(w.len(), first, last) && CUE_KEYS.binary_search(&word_key(w)).is_ok()
+}
+
+/// Whether a run of `len` ASCII letters from `first` to `last` may be one of the [`CUES`]:
+/// its length and its first and last letters are those of some cue.
+#[inline]
+fn may_be_cue(len: usize, first: u8, last: u8) -> bool {
+    if !(3..=11).contains(&len) {
+        return false;
+    }
+    let (firsts, lasts) = CUE_ENDS[len];
+    firsts & (1 << (first & 31)) != 0 && lasts & (1 << (last & 31)) != 0
+}
+
+/// Up to 64 bytes, with zeros past their end; a bit for each ASCII letter; whether any
+/// byte is a digit.
+#[inline]
+fn letters_and_digits(block: &[u8]) -> ([u8; 64], u64, bool) {
+    let mut bytes = [0u8; 64];
+    bytes[..block.len()].copy_from_slice(block);
+    // A byte a flag, in a loop the compiler runs over many bytes at once; then eight flags
+    // to a number, each to its own bit.
+    let mut flags = [0u8; 64];
+    let mut digits = 0u8;
+    for k in 0..64 {
+        let b = bytes[k];
+        flags[k] = u8::from((b | 0x20).wrapping_sub(b'a') < 26);
+        digits |= u8::from(b.wrapping_sub(b'0') < 10);
+    }
+    let mut letters = 0u64;
+    for (k, chunk) in flags.chunks_exact(8).enumerate() {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        // Byte j's flag lands at bit 56 + j, and no two partial products share a bit.
+        letters |= (u64::from_le_bytes(eight).wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * k);
+    }
+    (bytes, letters, digits != 0)
 }
 
 /// Whether `text` may hold a temporal expression: a digit or one of the cue words (a run of
-/// ASCII letters, in any case). Every sentence is asked, so it reads each byte once, packs
-/// the letters of a run into a number as it goes and allocates nothing.
+/// ASCII letters, in any case). Every sentence is asked, so it reads the text 64 bytes at a
+/// time into a bit for each ASCII letter; only the words that runs of these bits make are
+/// looked at, most of them by their length and first and last letters alone, and nothing is
+/// allocated.
 pub fn may_contain_date(text: &str) -> bool {
-    let (mut key, mut len) = (0u64, 0usize);
-    for &b in text.as_bytes() {
-        // The letter's place in the alphabet (0 for `a` and `A`); 26 and above for the rest.
-        let letter = (b | 0x20).wrapping_sub(b'a');
-        if letter < 26 {
-            key = (key << 5) | u64::from(letter + 1);
-            len += 1;
-            continue;
-        }
-        if b.is_ascii_digit() || is_cue(len, key) {
+    let bytes = text.as_bytes();
+    // Where a run of letters that reaches the end of a block began.
+    let mut open: Option<usize> = None;
+    for (k, block) in bytes.chunks(64).enumerate() {
+        let (block, mut letters, digit) = letters_and_digits(block);
+        if digit {
             return true;
         }
-        (key, len) = (0, 0);
+        if let Some(from) = open {
+            let run = (!letters).trailing_zeros() as usize;
+            if run == 64 {
+                continue;
+            }
+            if is_cue(&bytes[from..64 * k + run]) {
+                return true;
+            }
+            open = None;
+            letters &= !((1u64 << run) - 1);
+        }
+        while letters != 0 {
+            let at = letters.trailing_zeros() as usize;
+            let run = (!(letters >> at)).trailing_zeros() as usize;
+            let end = at + run;
+            if end == 64 {
+                open = Some(64 * k + at);
+                break;
+            }
+            if may_be_cue(run, block[at], block[(end - 1) & 63]) && CUE_KEYS.binary_search(&word_key(&block[at..end])).is_ok() {
+                return true;
+            }
+            // Adding the lowest bit carries through its run and clears it.
+            letters &= letters + (letters & letters.wrapping_neg());
+        }
     }
-    is_cue(len, key)
+    open.is_some_and(|from| is_cue(&bytes[from..]))
 }
 
 /// Longest-first greedy choice of non-overlapping candidates.
 fn select(scan: &Scan, cands: Vec<Cand>, explain: bool) -> Vec<TimeExpr> {
+    let span = |c: &Cand| scan.span(c.a, c.b).filter(|(a, b)| a < b);
+    // Most texts that name a time propose one reading of it, or none: nothing to choose
+    // from, nor to sort.
+    if cands.len() <= 1 {
+        return cands
+            .into_iter()
+            .filter_map(|c| span(&c).map(|(start, end)| expression(scan, start, end, c, explain)))
+            .collect();
+    }
     let mut spanned: Vec<(usize, usize, Cand)> = cands
         .into_iter()
-        .filter_map(|c| {
-            scan.span(c.a, c.b)
-                .filter(|(a, b)| a < b)
-                .map(|(a, b)| (a, b, c))
-        })
+        .filter_map(|c| span(&c).map(|(a, b)| (a, b, c)))
         .collect();
     spanned.sort_by(|x, y| (y.1 - y.0).cmp(&(x.1 - x.0)).then(x.0.cmp(&y.0)));
     let mut chosen: Vec<(usize, usize, Cand)> = Vec::new();
@@ -255,30 +314,33 @@ fn select(scan: &Scan, cands: Vec<Cand>, explain: bool) -> Vec<TimeExpr> {
     chosen.sort_by_key(|c| c.0);
     chosen
         .into_iter()
-        .map(|(start, end, c)| {
-            let explanation = if explain {
-                let surface: String = scan
-                    .text
-                    .get(start..end)
-                    .unwrap_or("")
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                format!("{} -> {} ({})", surface, c.value, c.why)
-            } else {
-                String::new()
-            };
-            TimeExpr {
-                start,
-                end,
-                explanation,
-                value: c.value,
-                kind: c.kind,
-                rule: c.rule,
-                future_value: c.future,
-            }
-        })
+        .map(|(start, end, c)| expression(scan, start, end, c, explain))
         .collect()
+}
+
+/// The expression a chosen candidate spanning bytes `start..end` makes.
+fn expression(scan: &Scan, start: usize, end: usize, c: Cand, explain: bool) -> TimeExpr {
+    let explanation = if explain {
+        let surface: String = scan
+            .text
+            .get(start..end)
+            .unwrap_or("")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        format!("{} -> {} ({})", surface, c.value, c.why)
+    } else {
+        String::new()
+    };
+    TimeExpr {
+        start,
+        end,
+        explanation,
+        value: c.value,
+        kind: c.kind,
+        rule: c.rule,
+        future_value: c.future,
+    }
 }
 
 #[cfg(test)]
@@ -394,6 +456,65 @@ mod tests {
             "abcdefghijklmnopqrstuvwxyz yearyearyear yesterdays",
         ]) {
             assert_eq!(may_contain_date(t), may_contain_date_plainly(t), "{t}");
+        }
+    }
+
+    /// Strings of cue words, near misses, digits, punctuation and other scripts, glued or
+    /// spaced at random: words straddle the 64-byte blocks [`may_contain_date`] reads.
+    fn random_texts(n: usize) -> Vec<String> {
+        const PIECES: &[&str] = &[
+            "year", "YEAR", "Years", "yea", "yearx", "may", "Mayor", "ago", "agony", "day", "days", "today", "decades",
+            "morning", "anniversary", "Juche", "fortnight", "the", "a", "an", "of", "condemned", "extraordinarily",
+            "abcdefghijklmnopqrstuvwxyz", "é", "ü", "—", "\u{a0}", "日本", "Ärger", " ", " ", " ", "  ", "\n", ",", ".", "-",
+            "'", "@", "[", "`", "{", "/", ":", "0", "9", "2024", "x", "Q", "Z",
+        ];
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |m: usize| {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (state >> 33) as usize % m
+        };
+        (0..n)
+            .map(|_| {
+                let pieces = next(60);
+                let mut t = String::new();
+                for _ in 0..pieces {
+                    // Digits are rare, so that most texts are read to their end.
+                    let p = PIECES[next(PIECES.len())];
+                    if p.bytes().any(|b| b.is_ascii_digit()) && next(8) != 0 {
+                        continue;
+                    }
+                    t.push_str(p);
+                }
+                t
+            })
+            .collect()
+    }
+
+    #[test]
+    fn may_contain_date_agrees_with_the_plain_look_on_random_texts() {
+        let (mut yes, mut no) = (0, 0);
+        for t in random_texts(20_000) {
+            let expected = may_contain_date_plainly(&t);
+            assert_eq!(may_contain_date(&t), expected, "{t:?}");
+            if expected { yes += 1 } else { no += 1 }
+            // Every cut of the text, so that runs end at every place in a block.
+            if t.len() < 140 {
+                for k in (0..=t.len()).filter(|&k| t.is_char_boundary(k)) {
+                    assert_eq!(may_contain_date(&t[k..]), may_contain_date_plainly(&t[k..]), "{:?}", &t[k..]);
+                    assert_eq!(may_contain_date(&t[..k]), may_contain_date_plainly(&t[..k]), "{:?}", &t[..k]);
+                }
+            }
+        }
+        assert!(yes > 1000 && no > 1000, "{yes} {no}");
+        for n in [63, 64, 65, 127, 128, 129] {
+            for w in ["year", "Yesterday"] {
+                for pad in [n - w.len(), n] {
+                    let t = format!("{}{w}", "x-".repeat(pad / 2) + &"-".repeat(pad % 2));
+                    assert_eq!(may_contain_date(&t), may_contain_date_plainly(&t), "{t}");
+                    let t = format!("{}{w} x", "é".repeat(pad / 2) + &"-".repeat(pad % 2));
+                    assert_eq!(may_contain_date(&t), may_contain_date_plainly(&t), "{t}");
+                }
+            }
         }
     }
 

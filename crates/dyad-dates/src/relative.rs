@@ -159,12 +159,15 @@ fn weekday_rule(s: &Scan, i: usize, out: &mut Vec<Cand>) {
     // A bare weekday that is the document's own weekday is that very day: wire stories say
     // "on Thursday" for the Thursday they are filed. `last`/`next` keep the strict reading.
     let same_day = (dw - wd).rem_euclid(7) == 0;
-    let today = PartialDate::from_day_number(n);
-    let (value, future, rule) = match (modifier, today) {
-        (Some("last" | "past"), _) => (past, None, "last-weekday"),
-        (Some("next" | "coming"), _) => (fut, None, "next-weekday"),
-        (_, Some(t)) if same_day => (t, Some(DateValue::Point(t)), "weekday"),
-        _ => (past, Some(DateValue::Point(fut)), "weekday"),
+    // The doc date itself, worked out only for a bare weekday that falls on it.
+    let today = || if same_day { PartialDate::from_day_number(n) } else { None };
+    let (value, future, rule) = match modifier {
+        Some("last" | "past") => (past, None, "last-weekday"),
+        Some("next" | "coming") => (fut, None, "next-weekday"),
+        _ => match today() {
+            Some(t) => (t, Some(DateValue::Point(t)), "weekday"),
+            None => (past, Some(DateValue::Point(fut)), "weekday"),
+        },
     };
     let why = s.why(|| {
         format!(

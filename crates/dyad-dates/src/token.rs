@@ -283,22 +283,53 @@ impl Lex {
     /// The meaning of the lower-case word `w` ([`LEXICON`]).
     fn of(w: &str) -> Lex {
         let b = w.as_bytes();
-        let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        if b.iter().all(u8::is_ascii_lowercase) {
+            Lex::of_letters(b)
+        } else {
+            Lex::Other
+        }
+    }
+
+    /// The meaning of a run of ASCII letters in any case.
+    #[inline]
+    fn of_letters(w: &[u8]) -> Lex {
+        let (Some(lasts), Some(&first), Some(&last)) = (LEX_ENDS.get(w.len()), w.first(), w.last()) else {
             return Lex::Other;
         };
-        let Some(lasts) = LEX_ENDS.get(b.len()) else {
-            return Lex::Other;
-        };
-        if lasts[usize::from(first & 31)] & (1 << (last & 31)) == 0
-            || !b.iter().all(u8::is_ascii_lowercase)
-        {
+        if lasts[usize::from(first & 31)] & (1 << (last & 31)) == 0 {
             return Lex::Other;
         }
-        let key = word_key(b);
+        let key = word_key(w);
         LEX_KEYS
             .binary_search_by_key(&key, |e| e.0)
             .map_or(Lex::Other, |k| LEX_KEYS[k].1)
     }
+}
+
+/// End of the run of ASCII letters starting at byte `at`, found eight bytes at a time.
+#[inline]
+fn ascii_letters_end(bytes: &[u8], mut at: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    while let Some(eight) = bytes.get(at..at + 8) {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(eight);
+        let x = u64::from_le_bytes(b);
+        // `| 0x20` folds `A..=Z` onto `a..=z` and nothing else onto them; the high bit of a
+        // byte is set when it is at least `a`, and when it is past `z`, as neither sum carries
+        // into the next byte.
+        let t = (x | (ONES * 0x20)) & !HIGH;
+        let letter = (t + ONES * (0x80 - u64::from(b'a'))) & !(t + ONES * (0x7f - u64::from(b'z'))) & !x & HIGH;
+        let other = !letter & HIGH;
+        if other != 0 {
+            return at + (other.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while bytes.get(at).is_some_and(u8::is_ascii_alphabetic) {
+        at += 1;
+    }
+    at
 }
 
 /// End of the run of letters starting at byte `at` (ASCII read a byte at a time).
@@ -318,8 +349,49 @@ fn letters_end(text: &str, mut at: usize) -> usize {
     }
 }
 
-/// Splits `text` into tokens; one pass over its bytes, one copy of it lowercased and no
-/// other allocation but for words outside ASCII.
+/// What a byte begins: [`tokenize`] dispatches on it, and runs of letters and digits are
+/// read by it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// Space, tab, vertical tab, form feed, carriage return.
+    Space,
+    Newline,
+    Lower,
+    Upper,
+    Digit,
+    /// Any other ASCII byte: a punctuation token.
+    Punct,
+    /// A byte of a character outside ASCII.
+    Wide,
+}
+
+static CLASS: [Class; 256] = {
+    let mut t = [Class::Punct; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b' ' | b'\t' | 0x0b | 0x0c | b'\r' => Class::Space,
+            b'\n' => Class::Newline,
+            b'a'..=b'z' => Class::Lower,
+            b'A'..=b'Z' => Class::Upper,
+            b'0'..=b'9' => Class::Digit,
+            0x80.. => Class::Wide,
+            _ => Class::Punct,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The class of the byte at `i`; [`Class::Space`] past the end (it continues no word).
+#[inline]
+fn class_at(bytes: &[u8], i: usize) -> Class {
+    bytes.get(i).map_or(Class::Space, |&b| CLASS[usize::from(b)])
+}
+
+/// Splits `text` into tokens; one pass over its bytes, each class told by a table, a word's
+/// lexicon key packed as its letters are read, one copy of the text lowercased and no other
+/// allocation but for words outside ASCII.
 pub(crate) fn tokenize(text: &str) -> Tokens {
     let bytes = text.as_bytes();
     let mut low = text.to_ascii_lowercase();
@@ -331,49 +403,65 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
         let start = i;
         let mut num = None;
         let mut nd = 0;
+        let mut lex = Lex::Other;
+        // The word's lowercased text, when it is not where the word is.
+        let mut lowered = None;
         // Kind, capitalised, the punctuation character; `i` moves past the token.
-        let (kind, cap, ch) = match b {
-            b' ' | b'\t' | 0x0b | 0x0c | b'\r' => {
+        let (kind, cap, ch) = match CLASS[usize::from(b)] {
+            Class::Space => {
                 ws = true;
                 i += 1;
                 continue;
             }
-            b'\n' => {
+            Class::Newline => {
                 ws = true;
                 nls = nls.saturating_add(1);
                 i += 1;
                 continue;
             }
-            b'a'..=b'z' | b'A'..=b'Z' => {
-                i = letters_end(text, i + 1);
-                (TK::Word, b.is_ascii_uppercase(), '\0')
+            class @ (Class::Lower | Class::Upper) => {
+                i = ascii_letters_end(bytes, i + 1);
+                let ascii_end = i;
+                if class_at(bytes, i) == Class::Wide {
+                    i = letters_end(text, i);
+                }
+                if i == ascii_end {
+                    lex = Lex::of_letters(&bytes[start..i]);
+                } else {
+                    lowered = Some(text[start..i].to_lowercase());
+                }
+                (TK::Word, class == Class::Upper, '\0')
             }
-            b'0'..=b'9' => {
-                let mut n = Some(0u32);
-                while let Some(d) = bytes.get(i).filter(|d| d.is_ascii_digit()) {
-                    n = n
-                        .and_then(|n| n.checked_mul(10))
-                        .and_then(|n| n.checked_add(u32::from(d - b'0')));
+            Class::Digit => {
+                // Past u32::MAX the value stays past it.
+                let mut n = 0u64;
+                while let Some(&d) = bytes.get(i).filter(|d| d.is_ascii_digit()) {
+                    n = n.saturating_mul(10).saturating_add(u64::from(d - b'0'));
                     i += 1;
                 }
-                (num, nd) = (n, i - start);
+                (num, nd) = (u32::try_from(n).ok(), i - start);
                 // Letters glued to digits: an ordinal suffix, or a code like "5G".
-                let dend = i;
-                i = letters_end(text, i);
-                let suffix = &text[dend..i];
-                let kind = if suffix.is_empty() {
-                    TK::Num
-                } else if ["st", "nd", "rd", "th"]
-                    .iter()
-                    .any(|s| suffix.eq_ignore_ascii_case(s))
-                {
-                    TK::Ord
-                } else {
-                    TK::Word
+                let kind = match class_at(bytes, i) {
+                    Class::Lower | Class::Upper | Class::Wide => {
+                        let dend = i;
+                        i = letters_end(text, i);
+                        let suffix = &bytes[dend..i];
+                        if suffix.is_empty() {
+                            TK::Num
+                        } else if matches!(suffix, [b's' | b'S', b't' | b'T'] | [b'n' | b'N', b'd' | b'D'] | [b'r' | b'R', b'd' | b'D'] | [b't' | b'T', b'h' | b'H']) {
+                            TK::Ord
+                        } else {
+                            if !text[start..i].is_ascii() {
+                                lowered = Some(text[start..i].to_lowercase());
+                            }
+                            TK::Word
+                        }
+                    }
+                    _ => TK::Num,
                 };
                 (kind, false, '\0')
             }
-            0x80.. => {
+            Class::Wide => {
                 let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
                     break;
                 };
@@ -384,25 +472,22 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
                 }
                 if c.is_alphabetic() {
                     i = letters_end(text, i);
+                    lowered = Some(text[start..i].to_lowercase());
                     (TK::Word, c.is_uppercase(), '\0')
                 } else {
                     (TK::Punct, false, c)
                 }
             }
-            _ => {
+            Class::Punct => {
                 i += 1;
                 (TK::Punct, false, char::from(b))
             }
         };
         let (mut lo, mut hi) = (start, i);
-        let mut lex = Lex::Other;
-        if kind == TK::Word {
-            let word = &text[start..i];
-            if !word.is_ascii() {
-                lo = low.len();
-                low.push_str(&word.to_lowercase());
-                hi = low.len();
-            }
+        if let Some(word) = lowered {
+            lo = low.len();
+            low.push_str(&word);
+            hi = low.len();
             lex = Lex::of(&low[lo..hi]);
         }
         out.push(Tok {
@@ -429,6 +514,151 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`tokenize`] as it was written first: a match on each byte, and each word looked up
+    /// in the lowercased copy after it is read.
+    fn tokenize_plainly(text: &str) -> Tokens {
+        let bytes = text.as_bytes();
+        let mut low = text.to_ascii_lowercase();
+        let mut out = Vec::with_capacity(text.len() / 5 + 1);
+        let mut ws = true;
+        let mut nls: u8 = 0;
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            let start = i;
+            let mut num = None;
+            let mut nd = 0;
+            // Kind, capitalised, the punctuation character; `i` moves past the token.
+            let (kind, cap, ch) = match b {
+                b' ' | b'\t' | 0x0b | 0x0c | b'\r' => {
+                    ws = true;
+                    i += 1;
+                    continue;
+                }
+                b'\n' => {
+                    ws = true;
+                    nls = nls.saturating_add(1);
+                    i += 1;
+                    continue;
+                }
+                b'a'..=b'z' | b'A'..=b'Z' => {
+                    i = letters_end(text, i + 1);
+                    (TK::Word, b.is_ascii_uppercase(), '\0')
+                }
+                b'0'..=b'9' => {
+                    let mut n = Some(0u32);
+                    while let Some(d) = bytes.get(i).filter(|d| d.is_ascii_digit()) {
+                        n = n
+                            .and_then(|n| n.checked_mul(10))
+                            .and_then(|n| n.checked_add(u32::from(d - b'0')));
+                        i += 1;
+                    }
+                    (num, nd) = (n, i - start);
+                    // Letters glued to digits: an ordinal suffix, or a code like "5G".
+                    let dend = i;
+                    i = letters_end(text, i);
+                    let suffix = &text[dend..i];
+                    let kind = if suffix.is_empty() {
+                        TK::Num
+                    } else if ["st", "nd", "rd", "th"]
+                        .iter()
+                        .any(|s| suffix.eq_ignore_ascii_case(s))
+                    {
+                        TK::Ord
+                    } else {
+                        TK::Word
+                    };
+                    (kind, false, '\0')
+                }
+                0x80.. => {
+                    let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+                        break;
+                    };
+                    i += c.len_utf8();
+                    if c.is_whitespace() {
+                        ws = true;
+                        continue;
+                    }
+                    if c.is_alphabetic() {
+                        i = letters_end(text, i);
+                        (TK::Word, c.is_uppercase(), '\0')
+                    } else {
+                        (TK::Punct, false, c)
+                    }
+                }
+                _ => {
+                    i += 1;
+                    (TK::Punct, false, char::from(b))
+                }
+            };
+            let (mut lo, mut hi) = (start, i);
+            let mut lex = Lex::Other;
+            if kind == TK::Word {
+                let word = &text[start..i];
+                if !word.is_ascii() {
+                    lo = low.len();
+                    low.push_str(&word.to_lowercase());
+                    hi = low.len();
+                }
+                lex = Lex::of(&low[lo..hi]);
+            }
+            out.push(Tok {
+                kind,
+                start,
+                end: i,
+                lo: lo as u32,
+                hi: hi as u32,
+                ch,
+                cap,
+                num,
+                nd,
+                ws,
+                nls,
+                sent: 0,
+                lex,
+            });
+            ws = false;
+            nls = 0;
+        }
+        Tokens { toks: out, low }
+    }
+
+    /// Strings of words, numbers, ordinals, codes, punctuation, spaces and other scripts,
+    /// glued or spaced at random.
+    fn random_texts(n: usize) -> Vec<String> {
+        const PIECES: &[&str] = &[
+            "May", "may", "MAY", "Sept", "sept.", "Friday", "the", "An", "a", "seventeenth", "hundredth", "twenty", "-",
+            "extraordinarily", "abcdefghijklm", "Juche", "since", "3", "19", "2024", "99999999999", "4294967296", "0000000000007",
+            "st", "ND", "rd", "Th", "x", "G", "é", "Ä", "ü", "\u{212a}", "\u{130}", "日本", "—", "\u{a0}", "\u{2028}", " ", " ",
+            "  ", "\n", "\n\n", "\t", "\r", "\u{b}", "\u{c}", ",", ".", "'", "’", "(", ")", ":", "/", "%", "@", "`", "[", "{",
+            "\u{7f}", "\u{1}",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |m: usize| {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (state >> 33) as usize % m
+        };
+        (0..n)
+            .map(|_| (0..next(40)).map(|_| PIECES[next(PIECES.len())]).collect())
+            .collect()
+    }
+
+    #[test]
+    fn tokenize_agrees_with_the_plain_tokenizer_on_random_texts() {
+        let shown = |t: &Tokens| (format!("{:?}", t.toks), t.low.clone());
+        let mut words = 0;
+        for text in random_texts(20_000) {
+            let (fast, plain) = (tokenize(&text), tokenize_plainly(&text));
+            assert_eq!(shown(&fast), shown(&plain), "{text:?}");
+            words += fast.toks.iter().filter(|t| t.lex != Lex::Other).count();
+        }
+        assert!(words > 10_000, "{words}");
+        for &(w, _) in LEXICON {
+            for text in [w.to_string(), w.to_uppercase(), format!("{w}é"), format!("é{w}"), format!("1{w}"), format!("{w}1"), format!("({w}),")] {
+                assert_eq!(shown(&tokenize(&text)), shown(&tokenize_plainly(&text)), "{text:?}");
+            }
+        }
+    }
 
     #[test]
     fn offsets_are_char_boundaries() {
