@@ -51,7 +51,7 @@ pub use impossible::{impossible, Impossible};
 pub use juche::JUCHE_OFFSET;
 
 use scan::{Cand, Scan};
-use token::word_key;
+use token::{key_order, word_key};
 
 /// Broad family of an expression, for the coder's weighting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -167,21 +167,17 @@ const CUES: &[&str] = &[
 
 /// The [`CUES`] as [`word_key`]s, sorted for a binary search.
 static CUE_KEYS: [u64; CUES.len()] = {
+    let mut raw = [0u64; CUES.len()];
+    let mut i = 0;
+    while i < CUES.len() {
+        raw[i] = word_key(CUES[i].as_bytes());
+        i += 1;
+    }
+    let order = key_order(&raw);
     let mut keys = [0u64; CUES.len()];
     let mut i = 0;
     while i < CUES.len() {
-        keys[i] = word_key(CUES[i].as_bytes());
-        i += 1;
-    }
-    let mut i = 1;
-    while i < keys.len() {
-        let mut j = i;
-        while j > 0 && keys[j - 1] > keys[j] {
-            let k = keys[j];
-            keys[j] = keys[j - 1];
-            keys[j - 1] = k;
-            j -= 1;
-        }
+        keys[i] = raw[order[i]];
         i += 1;
     }
     keys

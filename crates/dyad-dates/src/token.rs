@@ -244,23 +244,42 @@ pub(crate) const fn word_key(w: &[u8]) -> u64 {
     k
 }
 
-/// The [`LEXICON`] by [`word_key`], sorted for a binary search.
-static LEX_KEYS: [(u64, Lex); LEXICON.len()] = {
-    let mut keys = [(0u64, Lex::Other); LEXICON.len()];
+/// The order that sorts `keys` (stable: equal keys keep theirs), for tables built at compile
+/// time and searched by key.
+pub(crate) const fn key_order<const N: usize>(keys: &[u64; N]) -> [usize; N] {
+    let mut order = [0usize; N];
     let mut i = 0;
-    while i < LEXICON.len() {
-        keys[i] = (word_key(LEXICON[i].0.as_bytes()), LEXICON[i].1);
+    while i < N {
+        order[i] = i;
         i += 1;
     }
     let mut i = 1;
-    while i < keys.len() {
+    while i < N {
         let mut j = i;
-        while j > 0 && keys[j - 1].0 > keys[j].0 {
-            let k = keys[j];
-            keys[j] = keys[j - 1];
-            keys[j - 1] = k;
+        while j > 0 && keys[order[j - 1]] > keys[order[j]] {
+            let k = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = k;
             j -= 1;
         }
+        i += 1;
+    }
+    order
+}
+
+/// The [`LEXICON`] by [`word_key`], sorted for a binary search.
+static LEX_KEYS: [(u64, Lex); LEXICON.len()] = {
+    let mut raw = [0u64; LEXICON.len()];
+    let mut i = 0;
+    while i < LEXICON.len() {
+        raw[i] = word_key(LEXICON[i].0.as_bytes());
+        i += 1;
+    }
+    let order = key_order(&raw);
+    let mut keys = [(0u64, Lex::Other); LEXICON.len()];
+    let mut i = 0;
+    while i < LEXICON.len() {
+        keys[i] = (raw[order[i]], LEXICON[order[i]].1);
         i += 1;
     }
     keys
