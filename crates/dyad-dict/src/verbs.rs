@@ -11,6 +11,7 @@
 
 use std::sync::Arc;
 
+use crate::packed::{packed, PackedMap};
 use crate::{codes::is_code, fields, CodeTable, Diagnostic, FastMap, FastSet, Lemmatizer, Origin};
 
 /// A lemma key of a pattern word. Tens of thousands of patterns share a few thousand words:
@@ -100,7 +101,7 @@ pub struct VerbIndex {
     words: Vec<Key>,
     /// The ids of the keys of at most 15 bytes (almost all), by [`packed`] key: every token
     /// is looked up, and a number hashes and compares faster than a string.
-    short_ids: FastMap<u128, WordId>,
+    short_ids: PackedMap<WordId>,
     /// By [`WordId`]: the range of `patterns` headed by that word (empty for a word that
     /// heads none).
     heads: Vec<(u32, u32)>,
@@ -109,9 +110,10 @@ pub struct VerbIndex {
 impl VerbIndex {
     /// The id of a lemma key or normal form if some pattern has it as a word (head or not).
     /// A word no pattern has gets none: it matches no pattern element.
+    #[inline]
     pub fn word_id(&self, key: &str) -> Option<WordId> {
         match packed(key.as_bytes()) {
-            Some(p) => self.short_ids.get(&p).copied(),
+            Some(p) => self.short_ids.get(p),
             None => self.ids.get(key).copied(),
         }
     }
@@ -159,25 +161,6 @@ struct FileKind {
     own: bool,
     rank: u32,
     speaker_act: bool,
-}
-
-/// A word of at most 15 bytes as one number, its bytes in the low 15 bytes and its length in
-/// the top one (so two words have the same number exactly when they are equal); `None` for a
-/// longer word. Read a few bytes at a time, not byte by byte.
-fn packed(w: &[u8]) -> Option<u128> {
-    let n = w.len();
-    let word = |at: usize| u32::from_le_bytes([w[at], w[at + 1], w[at + 2], w[at + 3]]);
-    let bytes: u128 = match n {
-        0..=4 => w.iter().rev().fold(0, |v, &b| v << 8 | u128::from(b)),
-        // Two overlapping reads: the first four bytes, and the last ones past them.
-        5..=8 => u128::from(word(0)) | u128::from(word(n - 4) >> ((8 - n) * 8)) << 32,
-        9..=15 => {
-            let long = |at: usize| u64::from_le_bytes(w[at..at + 8].try_into().expect("8 bytes"));
-            u128::from(long(0)) | u128::from(long(n - 8) >> ((16 - n) * 8)) << 64
-        }
-        _ => return None,
-    };
-    Some(bytes | (n as u128) << 120)
 }
 
 /// Not yet numbered in the whole index.
@@ -291,7 +274,8 @@ impl Builder {
                 start = i as u32 + 1;
             }
         }
-        let short_ids = self.ids.iter().filter_map(|(k, &id)| Some((packed(k.as_bytes())?, id))).collect();
+        let short: Vec<(u128, WordId)> = self.ids.iter().filter_map(|(k, &id)| Some((packed(k.as_bytes())?, id))).collect();
+        let short_ids = PackedMap::from_entries(short.into_iter());
         VerbIndex { patterns, ids: self.ids, words: self.words, short_ids, heads }
     }
 }
@@ -571,26 +555,6 @@ mod tests {
             assert!(idx.word_id(&l.key(w)).is_some(), "{w}");
             assert!(!idx.has_head(&l.key(w)), "{w}");
         }
-    }
-
-    #[test]
-    fn packed_words_are_their_bytes_and_length() {
-        // The packing is the plain one: bytes in order, zero-padded, the length on top.
-        let plain = |w: &[u8]| {
-            let mut b = [0u8; 16];
-            b[..w.len()].copy_from_slice(w);
-            b[15] = w.len() as u8;
-            u128::from_le_bytes(b)
-        };
-        let text = b"abcdefghijklmnopqrstu\0\0\xffz";
-        for start in 0..text.len() {
-            for end in start..=text.len() {
-                let w = &text[start..end];
-                assert_eq!(packed(w), (w.len() <= 15).then(|| plain(w)), "{w:?}");
-            }
-        }
-        // A trailing NUL is not padding.
-        assert_ne!(packed(b"ab"), packed(b"ab\0"));
     }
 
     #[test]
