@@ -6,39 +6,43 @@
 //! compares: no string hashing, no `memcmp`. Longer words are the callers' business (they keep
 //! an ordinary map for them).
 
-/// A word of at most 15 bytes as one number, its bytes in the low 15 bytes and its length in
-/// the top one (so two words have the same number exactly when they are equal); `None` for a
-/// longer word. Read a few bytes at a time, not byte by byte: overlapping reads of the same
-/// bytes put them in the same place, so they are or-ed together.
+/// A word of at most 15 bytes as one 128-bit number in two halves (low, high): its bytes in
+/// the low 15 bytes and its length in the top one, so two words have the same number exactly
+/// when they are equal.
+pub(crate) type Packed = [u64; 2];
+
+/// The [`Packed`] number of a word of at most 15 bytes; `None` for a longer word. Read a few
+/// bytes at a time, not byte by byte: overlapping reads of the same bytes put them in the same
+/// place, so they are or-ed together; and in 64-bit halves, as 128-bit shifts cost more.
 #[inline]
-pub(crate) fn packed(w: &[u8]) -> Option<u128> {
+pub(crate) fn packed(w: &[u8]) -> Option<Packed> {
     let n = w.len();
-    let bytes: u128 = match n {
-        0 => 0,
+    let long = |at: usize| u64::from_le_bytes(w[at..at + 8].try_into().expect("8 bytes"));
+    let (lo, hi) = match n {
+        0 => (0, 0),
         // The first, middle and last bytes: all three for three bytes, fewer distinct below.
-        1..=3 => u128::from(w[0]) | u128::from(w[n / 2]) << (8 * (n / 2)) | u128::from(w[n - 1]) << (8 * (n - 1)),
-        4..=7 => {
-            let word = |at: usize| u128::from(u32::from_le_bytes([w[at], w[at + 1], w[at + 2], w[at + 3]]));
-            word(0) | word(n - 4) << (8 * (n - 4))
+        1..=3 => (u64::from(w[0]) | u64::from(w[n / 2]) << (8 * (n / 2)) | u64::from(w[n - 1]) << (8 * (n - 1)), 0),
+        4..=8 => {
+            let word = |at: usize| u64::from(u32::from_le_bytes([w[at], w[at + 1], w[at + 2], w[at + 3]]));
+            (word(0) | word(n - 4) << (8 * (n - 4)), 0)
         }
-        8..=15 => {
-            let long = |at: usize| u128::from(u64::from_le_bytes(w[at..at + 8].try_into().expect("8 bytes")));
-            long(0) | long(n - 8) << (8 * (n - 8))
-        }
+        // The last eight bytes, shifted down past the ones the first read has.
+        9..=15 => (long(0), long(n - 8) >> (8 * (16 - n))),
         _ => return None,
     };
-    Some(bytes | (n as u128) << 120)
+    Some([lo, hi | (n as u64) << 56])
 }
 
 /// No packed word: its top byte, the length, is above 15.
-const EMPTY: [u64; 2] = [u64::MAX; 2];
+const EMPTY: Packed = [u64::MAX; 2];
 
 /// A map from [`packed`] words to small values: open addressing with linear probing in a
-/// table at most half full, so a word that is absent (most tokens) meets an empty slot soon.
+/// table at most a quarter full, so a word that is absent (most tokens) meets an empty slot
+/// soon, mostly at once.
 #[derive(Clone, Debug)]
 pub(crate) struct PackedMap<V> {
     /// The packed word as two halves (low, high), and its value.
-    slots: Box<[([u64; 2], V)]>,
+    slots: Box<[(Packed, V)]>,
     /// 64 minus the number of bits of a slot index.
     shift: u32,
 }
@@ -52,11 +56,10 @@ impl<V: Copy + Default> Default for PackedMap<V> {
 impl<V: Copy + Default> PackedMap<V> {
     /// A map of `entries` (packed words with their values); of two equal words, the later
     /// value wins.
-    pub(crate) fn from_entries(entries: impl ExactSizeIterator<Item = (u128, V)>) -> Self {
-        let bits = (entries.len().max(1) * 2).next_power_of_two().trailing_zeros().max(1);
+    pub(crate) fn from_entries(entries: impl ExactSizeIterator<Item = (Packed, V)>) -> Self {
+        let bits = (entries.len().max(1) * 4).next_power_of_two().trailing_zeros().max(1);
         let mut map = PackedMap { slots: vec![(EMPTY, V::default()); 1 << bits].into_boxed_slice(), shift: 64 - bits };
-        for (p, v) in entries {
-            let key = halves(p);
+        for (key, v) in entries {
             let mut i = map.slot(key);
             loop {
                 let s = &mut map.slots[i];
@@ -72,8 +75,7 @@ impl<V: Copy + Default> PackedMap<V> {
 
     /// The value of the word packed as `p`.
     #[inline]
-    pub(crate) fn get(&self, p: u128) -> Option<V> {
-        let key = halves(p);
+    pub(crate) fn get(&self, key: Packed) -> Option<V> {
         let mask = self.slots.len() - 1;
         let mut i = self.slot(key);
         loop {
@@ -89,15 +91,10 @@ impl<V: Copy + Default> PackedMap<V> {
     }
 
     #[inline]
-    fn slot(&self, [lo, hi]: [u64; 2]) -> usize {
+    fn slot(&self, [lo, hi]: Packed) -> usize {
         const K: u64 = 0x9e37_79b9_7f4a_7c15;
         ((lo ^ hi.wrapping_mul(K)).wrapping_mul(K) >> self.shift) as usize
     }
-}
-
-#[inline]
-fn halves(p: u128) -> [u64; 2] {
-    [p as u64, (p >> 64) as u64]
 }
 
 #[cfg(test)]
@@ -117,7 +114,8 @@ mod tests {
         for start in 0..text.len() {
             for end in start..=text.len() {
                 let w = &text[start..end];
-                assert_eq!(packed(w), (w.len() <= 15).then(|| plain(w)), "{w:?}");
+                let number = packed(w).map(|[lo, hi]| u128::from(lo) | u128::from(hi) << 64);
+                assert_eq!(number, (w.len() <= 15).then(|| plain(w)), "{w:?}");
             }
         }
         // A trailing NUL is not padding.

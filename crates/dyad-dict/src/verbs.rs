@@ -11,7 +11,7 @@
 
 use std::sync::Arc;
 
-use crate::packed::{packed, PackedMap};
+use crate::packed::{packed, Packed, PackedMap};
 use crate::{codes::is_code, fields, CodeTable, Diagnostic, FastMap, FastSet, Lemmatizer, Origin};
 
 /// A lemma key of a pattern word. Tens of thousands of patterns share a few thousand words:
@@ -274,7 +274,7 @@ impl Builder {
                 start = i as u32 + 1;
             }
         }
-        let short: Vec<(u128, WordId)> = self.ids.iter().filter_map(|(k, &id)| Some((packed(k.as_bytes())?, id))).collect();
+        let short: Vec<(Packed, WordId)> = self.ids.iter().filter_map(|(k, &id)| Some((packed(k.as_bytes())?, id))).collect();
         let short_ids = PackedMap::from_entries(short.into_iter());
         VerbIndex { patterns, ids: self.ids, words: self.words, short_ids, heads }
     }
