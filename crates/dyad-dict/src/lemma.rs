@@ -114,8 +114,16 @@ impl Lemmatizer {
     fn irregular_key(&self, word: &str) -> Option<u32> {
         match packed(word.as_bytes()) {
             Some(p) => self.short_irregular.get(p),
-            None => self.long_irregular.get(word).copied(),
+            None => self.long_irregular_key(word),
         }
+    }
+
+    /// [`Lemmatizer::irregular_key`] of a word too long to pack: rare, and kept out of the
+    /// way of the short words' lookup.
+    #[cold]
+    #[inline(never)]
+    fn long_irregular_key(&self, word: &str) -> Option<u32> {
+        self.long_irregular.get(word).copied()
     }
 }
 
