@@ -569,6 +569,43 @@ mod tests {
     }
 
     #[test]
+    fn word_ids_are_those_of_the_string_map() {
+        // The packed-word table against the map of every key (which the table was made from):
+        // every pattern word and key, every irregular form, their prefixes and extensions, and
+        // random strings.
+        let d = crate::Dictionary::bundled();
+        let mut words: Vec<String> = d.verbs.ids.keys().map(|k| k.to_string()).collect();
+        for text in [include_str!("../data/verbs/cameo.txt"), include_str!("../data/verbs/dyad.txt"), include_str!("../data/verbs/irregular.tsv")] {
+            for line in text.lines() {
+                words.extend(line.split(|c: char| c.is_whitespace() || "<>|^$+".contains(c)).filter(|w| !w.is_empty()).map(str::to_lowercase));
+            }
+        }
+        let n = words.len();
+        for i in 0..n {
+            let w = words[i].clone();
+            words.extend((0..w.len()).filter(|&k| w.is_char_boundary(k)).map(|k| w[..k].to_string()));
+            words.extend(["s", "\0", "e", "y", "é", "xxxxxxxxxxxxxxx"].map(|x| format!("{w}{x}")));
+            words.push(d.lemmas.key(&w));
+        }
+        let alphabet: Vec<char> = "aeinost\0é-'1 ".chars().collect();
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..100_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            words.push((0..seed % 18).map(|k| alphabet[((seed >> (k * 3)) % alphabet.len() as u64) as usize]).collect());
+        }
+        assert!(words.len() > 300_000, "{}", words.len());
+        let mut found = 0;
+        for w in &words {
+            let id = d.verbs.ids.get(w.as_str()).copied();
+            assert_eq!(d.verbs.word_id(w), id, "{w:?}");
+            found += usize::from(id.is_some());
+        }
+        assert!(found > 10_000, "{found}");
+    }
+
+    #[test]
     fn the_bundled_patterns_have_ids() {
         let d = crate::Dictionary::bundled();
         assert!(d.verbs.patterns.len() > 1000);
