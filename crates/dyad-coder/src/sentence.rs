@@ -4,12 +4,11 @@
 //! [`Sent`] keeps the map between positions in that joined string and token indices, and
 //! every token's byte span in the sentence, so matches map back to the original text.
 
-use std::borrow::Cow;
 use std::fmt;
 use std::ops::Deref;
 
 use bumpalo::Bump;
-use dyad_dict::Lemmatizer;
+use dyad_dict::{KeyParts, Lemmatizer};
 use dyad_text::{is_normal_form, push_normal_form, tokenize, Token};
 
 /// A token's normalized form or lemma key: a slice of the sentence itself (a lower-case word
@@ -91,10 +90,17 @@ impl<'t> Sent<'t> {
                 push_normal_form(raw, &mut joined);
                 arena.alloc_str(&joined[start..])
             };
-            // A key borrows from its form (or is an irregular verb's lemma, copied).
-            let key: &'t str = match lemmas.key_of(norm) {
-                Cow::Borrowed(k) => k,
-                Cow::Owned(k) => arena.alloc_str(&k),
+            // A key borrows from its form (or is an irregular verb's lemma or a `-y` stem,
+            // copied).
+            let key: &'t str = match lemmas.key_parts(norm) {
+                KeyParts::Prefix(n) => &norm[..n],
+                KeyParts::PrefixY(n) => {
+                    let k = arena.alloc_slice_fill_copy(n + 1, b'y');
+                    k[..n].copy_from_slice(&norm.as_bytes()[..n]);
+                    // A prefix of an ASCII word (only those lose `-ies`) and a `y`.
+                    std::str::from_utf8(k).expect("ASCII")
+                }
+                KeyParts::Lemma(k) => arena.alloc_str(k),
             };
             norms.push(Form(norm));
             keys.push(Form(key));

@@ -351,8 +351,14 @@ pub fn find_triggers<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention]) -
     let verbs = &dict.verbs;
     // Each token's key looked up once among the pattern words: a sentence without a head
     // has no trigger, and its forms need no looking up.
-    let mut ids: Vec<[WordId; 2]> = s.keys.iter().map(|k| [verbs.word_id(k).unwrap_or(NO_WORD); 2]).collect();
-    if !ids.iter().any(|[k, _]| !verbs.patterns_of(*k).is_empty()) {
+    let mut ids: Vec<[WordId; 2]> = Vec::with_capacity(s.keys.len());
+    let mut heads = false;
+    for k in &s.keys {
+        let id = verbs.word_id(k).unwrap_or(NO_WORD);
+        heads |= !verbs.patterns_of(id).is_empty();
+        ids.push([id; 2]);
+    }
+    if !heads {
         return Vec::new();
     }
     // The sentence's keys and forms, sketched: a pattern needing a word the sentence lacks is
@@ -364,12 +370,11 @@ pub fn find_triggers<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention]) -
         if !same {
             id[1] = verbs.word_id(norm).unwrap_or(NO_WORD);
         }
-        let [k, n] = *id;
-        if k != NO_WORD {
-            words.add(k);
-        }
-        if n != k && n != NO_WORD {
-            words.add(n);
+        // A form that is its key adds the key's bit again.
+        for w in *id {
+            if w != NO_WORD {
+                words.add(w);
+            }
         }
     }
     let m = Matcher { s, mentions, ids: &ids };

@@ -9,11 +9,35 @@
 
 use std::borrow::Cow;
 
+use crate::packed::{packed, PackedMap};
 use crate::{fields, Diagnostic, FastMap, Origin};
 
 #[derive(Default)]
 pub struct Lemmatizer {
     irregular: FastMap<String, String>,
+    /// The irregular forms of at most 15 bytes (all the bundled ones), by packed form: the
+    /// index of the key of their lemma in `lemma_keys`, or [`OWN_LEMMA`]. Every token is
+    /// looked up here.
+    short_irregular: PackedMap<u32>,
+    /// The same for longer forms (none is bundled).
+    long_irregular: FastMap<Box<str>, u32>,
+    /// The keys of the irregular forms' lemmas, made once at load.
+    lemma_keys: Vec<Box<str>>,
+}
+
+/// An irregular form listed as its own lemma.
+const OWN_LEMMA: u32 = u32::MAX;
+
+/// The lemma key of a word, as [`Lemmatizer::key_parts`] gives it: mostly a prefix of the
+/// word itself, so nothing is copied or allocated for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyParts<'l> {
+    /// The word's first `n` bytes (`visit` of `visiting`).
+    Prefix(usize),
+    /// The word's first `n` bytes and a `y` (`carry` of `carries`).
+    PrefixY(usize),
+    /// Another word: the key of an irregular form's lemma (`pay` of `paid`).
+    Lemma(&'l str),
 }
 
 impl Lemmatizer {
@@ -34,11 +58,28 @@ impl Lemmatizer {
                 }),
             }
         }
+        // The short forms' table, made anew from all forms read so far.
+        self.lemma_keys.clear();
+        self.long_irregular.clear();
+        let mut short = Vec::with_capacity(self.irregular.len());
+        for (form, lemma) in &self.irregular {
+            let key = if form == lemma {
+                OWN_LEMMA
+            } else {
+                self.lemma_keys.push(inflection_key(lemma).into());
+                self.lemma_keys.len() as u32 - 1
+            };
+            match packed(form.as_bytes()) {
+                Some(p) => short.push((p, key)),
+                None => drop(self.long_irregular.insert(form.as_str().into(), key)),
+            }
+        }
+        self.short_irregular = PackedMap::from_entries(short.into_iter());
     }
 
     /// Whether `word` is a listed irregular form of another lemma (`met`, `held`).
     pub fn is_irregular_form(&self, word: &str) -> bool {
-        self.irregular.get(word).is_some_and(|l| l != word)
+        self.irregular_key(word).is_some_and(|i| i != OWN_LEMMA)
     }
 
     /// The key of a normalized (lower-case) token.
@@ -47,53 +88,97 @@ impl Lemmatizer {
     }
 
     /// [`Lemmatizer::key`], borrowing from `word` where the key is a slice of it (all but
-    /// irregular forms and `-ies`, `-ied`): every token of every sentence is keyed.
+    /// irregular forms and `-ies`, `-ied`).
     pub fn key_of<'w>(&self, word: &'w str) -> Cow<'w, str> {
-        match self.irregular.get(word) {
-            // A word listed as its own lemma is no inflected form: `willing` is not `will`.
-            Some(l) if l == word => Cow::Borrowed(word),
-            Some(l) => Cow::Owned(inflection_key(l).into_owned()),
-            None => inflection_key(word),
+        match self.key_parts(word) {
+            KeyParts::Prefix(n) => Cow::Borrowed(&word[..n]),
+            KeyParts::PrefixY(n) => Cow::Owned(format!("{}y", &word[..n])),
+            KeyParts::Lemma(k) => Cow::Owned(k.to_string()),
         }
     }
+
+    /// [`Lemmatizer::key`] as the parts it is made of: every token of every sentence is keyed,
+    /// and most keys are a prefix of their word.
+    #[inline]
+    pub fn key_parts(&self, word: &str) -> KeyParts<'_> {
+        match self.irregular_key(word) {
+            None => inflection_parts(word),
+            // A word listed as its own lemma is no inflected form: `willing` is not `will`.
+            Some(OWN_LEMMA) => KeyParts::Prefix(word.len()),
+            Some(i) => KeyParts::Lemma(&self.lemma_keys[i as usize]),
+        }
+    }
+
+    /// For an irregular form, the index of its lemma's key in `lemma_keys`, or [`OWN_LEMMA`].
+    #[inline]
+    fn irregular_key(&self, word: &str) -> Option<u32> {
+        match packed(word.as_bytes()) {
+            Some(p) => self.short_irregular.get(p),
+            None => self.long_irregular_key(word),
+        }
+    }
+
+    /// [`Lemmatizer::irregular_key`] of a word too long to pack: rare, and kept out of the
+    /// way of the short words' lookup.
+    #[cold]
+    #[inline(never)]
+    fn long_irregular_key(&self, word: &str) -> Option<u32> {
+        self.long_irregular.get(word).copied()
+    }
 }
 
-fn inflection_key(w: &str) -> Cow<'_, str> {
-    if !w.is_ascii() || w.len() < 4 {
-        return Cow::Borrowed(undouble(strip_e(w)));
-    }
-    let y_stem = |s: &str| Cow::Owned(undouble(strip_e(&format!("{s}y"))).to_string());
-    if let Some(s) = w.strip_suffix("ies").filter(|s| s.len() >= 2) {
-        y_stem(s)
-    } else if let Some(s) = w.strip_suffix("ied").filter(|s| s.len() >= 2) {
-        y_stem(s)
-    } else if let Some(s) = w.strip_suffix("ing").filter(|s| s.len() >= 3) {
-        Cow::Borrowed(undouble(strip_e(s)))
-    } else if let Some(s) = w.strip_suffix("ed").filter(|s| s.len() >= 3) {
-        // `agreed` -> `agre`, as `agree` loses its final e below.
-        Cow::Borrowed(undouble(s))
-    } else if let Some(s) = w.strip_suffix('s').filter(|s| !s.ends_with(['s', 'u', 'i'])) {
-        Cow::Borrowed(undouble(strip_e(s)))
-    } else {
-        Cow::Borrowed(undouble(strip_e(w)))
+/// The text of a key, from the word and its parts.
+fn key_text(word: &str, parts: KeyParts<'_>) -> String {
+    match parts {
+        KeyParts::Prefix(n) => word[..n].to_string(),
+        KeyParts::PrefixY(n) => format!("{}y", &word[..n]),
+        KeyParts::Lemma(k) => k.to_string(),
     }
 }
 
-fn strip_e(w: &str) -> &str {
-    match w.strip_suffix('e') {
-        Some(s) if s.len() >= 2 => s,
-        _ => w,
-    }
+fn inflection_key(w: &str) -> String {
+    key_text(w, inflection_parts(w))
 }
 
-/// `stopp` -> `stop`, `call` -> `cal`: applied to every form alike, so keys agree.
-fn undouble(w: &str) -> &str {
+/// The key of a word no irregular form is: its inflection (`-ies`, `-ied`, `-ing`, `-ed`,
+/// `-s`) stripped, then a final `e` and a doubled consonant. Only ASCII words lose an
+/// inflection, but the check is made only for a word that ends in one.
+#[inline]
+fn inflection_parts(w: &str) -> KeyParts<'static> {
     let b = w.as_bytes();
     let n = b.len();
-    if n >= 3 && b[n - 1] == b[n - 2] && !matches!(b[n - 1], b'a' | b'e' | b'i' | b'o' | b'u') {
-        &w[..n - 1]
+    let plain = KeyParts::Prefix(undouble(b, strip_e(b, n)));
+    if n < 4 {
+        return plain;
+    }
+    let stem = match (b[n - 3], b[n - 2], b[n - 1]) {
+        // `carries` -> `carry`; the `y` is never doubled, so `-yies` -> `-y`.
+        (b'i', b'e', b's' | b'd') if n - 3 >= 2 => {
+            if b[n - 4] == b'y' { KeyParts::Prefix(n - 3) } else { KeyParts::PrefixY(n - 3) }
+        }
+        (b'i', b'n', b'g') if n - 3 >= 3 => KeyParts::Prefix(undouble(b, strip_e(b, n - 3))),
+        // `agreed` -> `agre`, as `agree` loses its final e.
+        (_, b'e', b'd') if n - 2 >= 3 => KeyParts::Prefix(undouble(b, n - 2)),
+        (_, c, b's') if !matches!(c, b's' | b'u' | b'i') => KeyParts::Prefix(undouble(b, strip_e(b, n - 1))),
+        _ => return plain,
+    };
+    if w.is_ascii() { stem } else { plain }
+}
+
+/// The length of `w[..n]` without a final `e` (if two letters are left).
+#[inline]
+fn strip_e(w: &[u8], n: usize) -> usize {
+    if n >= 3 && w[n - 1] == b'e' { n - 1 } else { n }
+}
+
+/// The length of `w[..n]` without a doubled final consonant: `stopp` -> `stop`, `call` ->
+/// `cal`, applied to every form alike, so keys agree.
+#[inline]
+fn undouble(w: &[u8], n: usize) -> usize {
+    if n >= 3 && w[n - 1] == w[n - 2] && !matches!(w[n - 1], b'a' | b'e' | b'i' | b'o' | b'u') {
+        n - 1
     } else {
-        w
+        n
     }
 }
 
@@ -126,5 +211,133 @@ mod tests {
         differ("crisis", "cris");
         assert!(l.is_irregular_form("met"));
         assert!(!l.is_irregular_form("meet"));
+    }
+
+    /// The lemmatizer as it was first written, on `String`s: the reference for the table and
+    /// the lengths that replaced it.
+    struct Plain(FastMap<String, String>);
+
+    impl Plain {
+        fn key(&self, word: &str) -> String {
+            match self.0.get(word) {
+                Some(l) if l == word => word.to_string(),
+                Some(l) => plain_inflection_key(l),
+                None => plain_inflection_key(word),
+            }
+        }
+
+        fn is_irregular_form(&self, word: &str) -> bool {
+            self.0.get(word).is_some_and(|l| l != word)
+        }
+    }
+
+    fn plain_inflection_key(w: &str) -> String {
+        fn strip_e(w: &str) -> &str {
+            match w.strip_suffix('e') {
+                Some(s) if s.len() >= 2 => s,
+                _ => w,
+            }
+        }
+        fn undouble(w: &str) -> &str {
+            let b = w.as_bytes();
+            let n = b.len();
+            if n >= 3 && b[n - 1] == b[n - 2] && !matches!(b[n - 1], b'a' | b'e' | b'i' | b'o' | b'u') { &w[..n - 1] } else { w }
+        }
+        if !w.is_ascii() || w.len() < 4 {
+            return undouble(strip_e(w)).to_string();
+        }
+        let y_stem = |s: &str| undouble(strip_e(&format!("{s}y"))).to_string();
+        if let Some(s) = w.strip_suffix("ies").filter(|s| s.len() >= 2) {
+            y_stem(s)
+        } else if let Some(s) = w.strip_suffix("ied").filter(|s| s.len() >= 2) {
+            y_stem(s)
+        } else if let Some(s) = w.strip_suffix("ing").filter(|s| s.len() >= 3) {
+            undouble(strip_e(s)).to_string()
+        } else if let Some(s) = w.strip_suffix("ed").filter(|s| s.len() >= 3) {
+            undouble(s).to_string()
+        } else if let Some(s) = w.strip_suffix('s').filter(|s| !s.ends_with(['s', 'u', 'i'])) {
+            undouble(strip_e(s)).to_string()
+        } else {
+            undouble(strip_e(w)).to_string()
+        }
+    }
+
+    fn same_as_plain(l: &Lemmatizer, plain: &Plain, w: &str) {
+        let key = plain.key(w);
+        assert_eq!(l.key(w), key, "{w:?}");
+        let text = match l.key_parts(w) {
+            KeyParts::Prefix(n) => w[..n].to_string(),
+            KeyParts::PrefixY(n) => format!("{}y", &w[..n]),
+            KeyParts::Lemma(k) => {
+                assert!(plain.is_irregular_form(w), "{w:?}");
+                k.to_string()
+            }
+        };
+        assert_eq!(text, key, "{w:?}");
+        assert_eq!(l.is_irregular_form(w), plain.is_irregular_form(w), "{w:?}");
+    }
+
+    #[test]
+    fn keys_are_those_of_the_plain_lemmatizer() {
+        let d = crate::Dictionary::bundled();
+        let mut map = FastMap::default();
+        let mut words: Vec<String> = Vec::new();
+        for line in include_str!("../data/verbs/irregular.tsv").lines().filter(|l| !l.starts_with('#')) {
+            let f: Vec<&str> = line.split('\t').map(str::trim).collect();
+            if let [form, lemma, ..] = f[..] {
+                map.insert(form.to_lowercase(), lemma.to_lowercase());
+                words.extend([form.to_lowercase(), lemma.to_lowercase()]);
+            }
+        }
+        // A long irregular form and a long word listed as its own lemma, as a user's file may
+        // have them.
+        let mut l = Lemmatizer::new();
+        let extra = "internationalized\tinternationalize\nwithstandingness\twithstandingness\nmet\tmeet\n";
+        l.load_irregular("verbs/irregular.tsv", include_str!("../data/verbs/irregular.tsv"), &mut Vec::new());
+        l.load_irregular("verbs/irregular.tsv", extra, &mut Vec::new());
+        for line in extra.lines() {
+            let (form, lemma) = line.split_once('\t').unwrap();
+            map.insert(form.into(), lemma.into());
+            words.extend([form.to_string(), lemma.to_string()]);
+        }
+        let plain = Plain(map);
+        assert_eq!(d.lemmas.short_irregular.get(packed(b"met").unwrap()).is_some(), plain.0.contains_key("met"));
+        // Every word of every bundled pattern, and the keys they were given.
+        for line in include_str!("../data/verbs/cameo.txt").lines().chain(include_str!("../data/verbs/dyad.txt").lines()) {
+            words.extend(line.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).map(str::to_lowercase));
+        }
+        words.extend((0..).map_while(|id| d.verbs.word(id)).map(|k| k.to_string()));
+        // Every inflection of those words, and their prefixes.
+        let n = words.len();
+        for i in 0..n {
+            let w = words[i].clone();
+            for suffix in ["s", "es", "ies", "ied", "ed", "d", "ing", "e", "y", "é", "ss", "us", "is"] {
+                words.push(format!("{w}{suffix}"));
+            }
+            words.extend((0..w.len()).filter(|&k| w.is_char_boundary(k)).map(|k| w[..k].to_string()));
+        }
+        // Random strings over letters that make the suffixes, digits and marks.
+        let alphabet: Vec<char> = "eeiinngdsyyuoalltpé1'-.".chars().collect();
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..200_000 {
+            let mut w = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            for k in 0..(seed % 12) {
+                w.push(alphabet[((seed >> (8 + 4 * k)) % alphabet.len() as u64) as usize]);
+            }
+            words.push(w);
+        }
+        words.extend(["", "a", "ies", "xies", "xied", "yies", "ayies", "ping", "thing", "seed", "agreed", "crisis", "sees", "ées", "éed", "ééing"].map(String::from));
+        assert!(words.len() > 300_000, "{}", words.len());
+        for w in &words {
+            same_as_plain(&l, &plain, w);
+        }
+        // The bundled lemmatizer is the one loaded from the file alone.
+        let bundled = Plain(plain.0.into_iter().filter(|(f, _)| f != "internationalized" && f != "withstandingness").collect());
+        for w in &words {
+            same_as_plain(&d.lemmas, &bundled, w);
+        }
     }
 }

@@ -13,6 +13,7 @@ mod actors;
 mod codes;
 mod fasthash;
 mod lemma;
+mod packed;
 mod verbs;
 
 use std::fmt;
@@ -21,7 +22,7 @@ use std::path::Path;
 pub use actors::{ActorEntry, ActorIndex, ActorKind, PhraseMatch};
 pub use codes::{CodeInfo, CodeTable};
 pub use fasthash::{FastMap, FastSet};
-pub use lemma::Lemmatizer;
+pub use lemma::{KeyParts, Lemmatizer};
 pub use verbs::{Elem, Key, Pattern, VerbIndex, WordId, WordSketch};
 
 /// Where an entry was read: `agents.tsv:12`.

@@ -11,6 +11,7 @@
 
 use std::sync::Arc;
 
+use crate::packed::{packed, Packed, PackedMap};
 use crate::{codes::is_code, fields, CodeTable, Diagnostic, FastMap, FastSet, Lemmatizer, Origin};
 
 /// A lemma key of a pattern word. Tens of thousands of patterns share a few thousand words:
@@ -76,17 +77,20 @@ impl Pattern {
 /// proves nothing. The coder sketches the ids of a sentence's keys and forms, so patterns
 /// needing a word it lacks are not tried.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct WordSketch(u128);
+pub struct WordSketch([u64; 2]);
 
 impl WordSketch {
-    /// Adds the word numbered `id` to the sketch.
+    /// Adds the word numbered `id` to the sketch: bit `id % 128`, in two 64-bit halves (a
+    /// 128-bit shift costs more).
+    #[inline]
     pub fn add(&mut self, id: WordId) {
-        self.0 |= 1 << (id % 128);
+        self.0[(id / 64 % 2) as usize] |= 1 << (id % 64);
     }
 
     /// Every word sketched in `other` may be in `self`.
+    #[inline]
     pub fn covers(self, other: WordSketch) -> bool {
-        self.0 & other.0 == other.0
+        self.0[0] & other.0[0] == other.0[0] && self.0[1] & other.0[1] == other.0[1]
     }
 }
 
@@ -100,7 +104,7 @@ pub struct VerbIndex {
     words: Vec<Key>,
     /// The ids of the keys of at most 15 bytes (almost all), by [`packed`] key: every token
     /// is looked up, and a number hashes and compares faster than a string.
-    short_ids: FastMap<u128, WordId>,
+    short_ids: PackedMap<WordId>,
     /// By [`WordId`]: the range of `patterns` headed by that word (empty for a word that
     /// heads none).
     heads: Vec<(u32, u32)>,
@@ -109,11 +113,20 @@ pub struct VerbIndex {
 impl VerbIndex {
     /// The id of a lemma key or normal form if some pattern has it as a word (head or not).
     /// A word no pattern has gets none: it matches no pattern element.
+    #[inline]
     pub fn word_id(&self, key: &str) -> Option<WordId> {
         match packed(key.as_bytes()) {
-            Some(p) => self.short_ids.get(&p).copied(),
-            None => self.ids.get(key).copied(),
+            Some(p) => self.short_ids.get(p),
+            None => self.long_word_id(key),
         }
+    }
+
+    /// [`VerbIndex::word_id`] of a word too long to pack: rare, and kept out of the way of
+    /// the short words' lookup (which is inlined into the coder's loop).
+    #[cold]
+    #[inline(never)]
+    fn long_word_id(&self, key: &str) -> Option<WordId> {
+        self.ids.get(key).copied()
     }
 
     /// The lemma key of the word numbered `id`.
@@ -159,25 +172,6 @@ struct FileKind {
     own: bool,
     rank: u32,
     speaker_act: bool,
-}
-
-/// A word of at most 15 bytes as one number, its bytes in the low 15 bytes and its length in
-/// the top one (so two words have the same number exactly when they are equal); `None` for a
-/// longer word. Read a few bytes at a time, not byte by byte.
-fn packed(w: &[u8]) -> Option<u128> {
-    let n = w.len();
-    let word = |at: usize| u32::from_le_bytes([w[at], w[at + 1], w[at + 2], w[at + 3]]);
-    let bytes: u128 = match n {
-        0..=4 => w.iter().rev().fold(0, |v, &b| v << 8 | u128::from(b)),
-        // Two overlapping reads: the first four bytes, and the last ones past them.
-        5..=8 => u128::from(word(0)) | u128::from(word(n - 4) >> ((8 - n) * 8)) << 32,
-        9..=15 => {
-            let long = |at: usize| u64::from_le_bytes(w[at..at + 8].try_into().expect("8 bytes"));
-            u128::from(long(0)) | u128::from(long(n - 8) >> ((16 - n) * 8)) << 64
-        }
-        _ => return None,
-    };
-    Some(bytes | (n as u128) << 120)
 }
 
 /// Not yet numbered in the whole index.
@@ -291,7 +285,8 @@ impl Builder {
                 start = i as u32 + 1;
             }
         }
-        let short_ids = self.ids.iter().filter_map(|(k, &id)| Some((packed(k.as_bytes())?, id))).collect();
+        let short: Vec<(Packed, WordId)> = self.ids.iter().filter_map(|(k, &id)| Some((packed(k.as_bytes())?, id))).collect();
+        let short_ids = PackedMap::from_entries(short.into_iter());
         VerbIndex { patterns, ids: self.ids, words: self.words, short_ids, heads }
     }
 }
@@ -574,23 +569,40 @@ mod tests {
     }
 
     #[test]
-    fn packed_words_are_their_bytes_and_length() {
-        // The packing is the plain one: bytes in order, zero-padded, the length on top.
-        let plain = |w: &[u8]| {
-            let mut b = [0u8; 16];
-            b[..w.len()].copy_from_slice(w);
-            b[15] = w.len() as u8;
-            u128::from_le_bytes(b)
-        };
-        let text = b"abcdefghijklmnopqrstu\0\0\xffz";
-        for start in 0..text.len() {
-            for end in start..=text.len() {
-                let w = &text[start..end];
-                assert_eq!(packed(w), (w.len() <= 15).then(|| plain(w)), "{w:?}");
+    fn word_ids_are_those_of_the_string_map() {
+        // The packed-word table against the map of every key (which the table was made from):
+        // every pattern word and key, every irregular form, their prefixes and extensions, and
+        // random strings.
+        let d = crate::Dictionary::bundled();
+        let mut words: Vec<String> = d.verbs.ids.keys().map(|k| k.to_string()).collect();
+        for text in [include_str!("../data/verbs/cameo.txt"), include_str!("../data/verbs/dyad.txt"), include_str!("../data/verbs/irregular.tsv")] {
+            for line in text.lines() {
+                words.extend(line.split(|c: char| c.is_whitespace() || "<>|^$+".contains(c)).filter(|w| !w.is_empty()).map(str::to_lowercase));
             }
         }
-        // A trailing NUL is not padding.
-        assert_ne!(packed(b"ab"), packed(b"ab\0"));
+        let n = words.len();
+        for i in 0..n {
+            let w = words[i].clone();
+            words.extend((0..w.len()).filter(|&k| w.is_char_boundary(k)).map(|k| w[..k].to_string()));
+            words.extend(["s", "\0", "e", "y", "é", "xxxxxxxxxxxxxxx"].map(|x| format!("{w}{x}")));
+            words.push(d.lemmas.key(&w));
+        }
+        let alphabet: Vec<char> = "aeinost\0é-'1 ".chars().collect();
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..100_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            words.push((0..seed % 18).map(|k| alphabet[((seed >> (k * 3)) % alphabet.len() as u64) as usize]).collect());
+        }
+        assert!(words.len() > 300_000, "{}", words.len());
+        let mut found = 0;
+        for w in &words {
+            let id = d.verbs.ids.get(w.as_str()).copied();
+            assert_eq!(d.verbs.word_id(w), id, "{w:?}");
+            found += usize::from(id.is_some());
+        }
+        assert!(found > 10_000, "{found}");
     }
 
     #[test]
