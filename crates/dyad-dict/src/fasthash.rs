@@ -1,10 +1,12 @@
 //! A fast hasher for the dictionaries' short string keys: rustc's Fx hash (`rustc-hash`).
 //!
 //! The standard SipHash resists hash flooding, which dictionaries compiled into the binary do
-//! not need; every token of every sentence is looked up, and loading keys tens of thousands
-//! of pattern words, so the cheaper hash pays (Fx reads a word at a time where FNV-1a reads a
-//! byte). Not for keys an attacker chooses and that grow without bound. Nothing iterates
-//! these maps, so no output depends on the hash.
+//! not need; loading keys tens of thousands of pattern words and phrases, and the coder probes
+//! actor phrases per token, so the cheaper hash pays (Fx reads a word at a time where FNV-1a
+//! reads a byte). Not for keys an attacker chooses and that grow without bound. Short words
+//! looked up for every token (irregular forms, pattern words) go through `packed` tables
+//! instead. Where a map is iterated (the irregular forms, to build their packed table), the
+//! order only numbers entries, so no output depends on the hash.
 
 use std::collections::{HashMap, HashSet};
 
