@@ -446,9 +446,13 @@ fn name_titles(s: &Sent, ms: &mut Vec<Mention>, explain: bool) -> Vec<Learned> {
             }
         }
     }
-    // Name Name , [the] TITLE
+    // Name Name , [the] TITLE: a name ends at least two tokens before a title with a
+    // country, so no name starts at or after the last one's start less two (and none at all
+    // without one, the common case); covered tokens are only looked at for capitalised words.
+    let is_titled = |m: &Mention| m.kind == MentionKind::Title && matches!(&m.referent, Referent::One(a) if !a.country.is_empty());
+    let scan_end = ms.iter().filter(|m| is_titled(m)).map(|m| m.start).max().map_or(0, |t| t.saturating_sub(2));
     let mut k = 0;
-    while k < n {
+    while k < scan_end {
         if !name_token(s, k) || ms.iter().any(|m| m.start <= k && k < m.end) {
             k += 1;
             continue;
@@ -462,9 +466,7 @@ fn name_titles(s: &Sent, ms: &mut Vec<Mention>, explain: bool) -> Vec<Learned> {
             j += 1;
         }
         let comma = s.norm_opt(j) == Some(",");
-        let title = ms.iter().position(|m| {
-            m.kind == MentionKind::Title && m.start > j && m.start <= j + 4 && matches!(&m.referent, Referent::One(a) if !a.country.is_empty())
-        });
+        let title = ms.iter().position(|m| m.start > j && m.start <= j + 4 && is_titled(m));
         if j - k >= 2 && comma {
             if let Some(t) = title {
                 if let Referent::One(a) = &ms[t].referent {
