@@ -138,19 +138,22 @@ fn surface_is(s: &Sent, ts: usize, te: usize, cased: &str) -> bool {
 /// Dictionary phrases of the sentence on token edges, longest first, non-overlapping.
 fn hits<'d>(s: &Sent, dict: &'d Dictionary, date: Option<u32>) -> Vec<Hit<'d>> {
     let found = dict.actors.find_at(&s.joined, s.token_starts());
+    // `find_at` gives the tokens of each match; only a match at byte 0 may start on an empty
+    // token before the first word (all start there), which one `token_starting_at` says.
     let mut cands: Vec<(usize, usize, u32)> = Vec::with_capacity(found.len());
     for m in found {
-        let (Some(ts), Some(te)) = (s.token_starting_at(m.start), s.token_ending_at(m.end)) else { continue };
-        cands.push((ts, te + 1, m.phrase));
+        let ts = if m.start == 0 { s.token_starting_at(0) } else { Some(m.first as usize) };
+        let Some(ts) = ts else { continue };
+        cands.push((ts, m.last as usize + 1, m.phrase));
     }
     if cands.is_empty() {
         return Vec::new();
     }
     cands.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
-    let mut taken = vec![false; s.tokens.len()];
-    let mut out = Vec::with_capacity(cands.len());
+    let mut out: Vec<Hit> = Vec::with_capacity(cands.len());
     for (ts, te, phrase) in cands {
-        if taken[ts..te].iter().any(|&t| t) {
+        // A few hits a sentence: overlap with those taken is a look at each.
+        if out.iter().any(|h| h.start < te && ts < h.end) {
             continue;
         }
         let mut best: Option<(u32, &ActorEntry)> = None;
@@ -170,7 +173,6 @@ fn hits<'d>(s: &Sent, dict: &'d Dictionary, date: Option<u32>) -> Vec<Hit<'d>> {
         if te - ts == 1 && e.kind != ActorKind::Agent && s.text_of(ts).chars().all(|c| c.is_lowercase()) {
             continue;
         }
-        taken[ts..te].iter_mut().for_each(|t| *t = true);
         out.push(Hit { start: ts, end: te, kind: e.kind, entry: e });
     }
     out.sort_by_key(|h| h.start);
