@@ -704,11 +704,26 @@ fn opens_speaker_phrase(w: &str) -> bool {
 }
 
 /// The words a pronoun or dyad phrase can start with: [`coref_mentions`] passes over any
-/// other token.
+/// other token. Those of [`opens_pair_phrase`] and [`opens_speaker_phrase`] and the pronouns
+/// and nouns [`coref_mentions`] looks for, by first letter: most words are settled by it, the
+/// rest by one or a few comparisons.
 fn opens_coref(w: &str) -> bool {
-    opens_pair_phrase(w)
-        || opens_speaker_phrase(w)
-        || matches!(w, "it" | "they" | "them" | "message" | "letter" | "telegram" | "cable" | "he" | "she" | "him" | "his" | "her")
+    let Some(&first) = w.as_bytes().first() else { return false };
+    match first {
+        b't' => matches!(w, "the" | "they" | "them" | "telegram"),
+        b'b' => w == "both",
+        b'e' => w == "each",
+        b'o' => matches!(w, "one" | "our"),
+        b'w' => w == "we",
+        b'u' => w == "us",
+        b'i' => matches!(w, "i" | "it"),
+        b'm' => w == "message",
+        b'l' => w == "letter",
+        b'c' => w == "cable",
+        b'h' => matches!(w, "he" | "him" | "his" | "her"),
+        b's' => w == "she",
+        _ => false,
+    }
 }
 
 fn agent_of_phrase(words: &[&str]) -> Option<Text> {
@@ -944,5 +959,14 @@ mod tests {
     fn phrase_openers_cover_every_phrase() {
         assert!(PAIR_PHRASES.iter().all(|p| opens_pair_phrase(p[0]) && continues_pair_phrase(p[1])));
         assert!(SPEAKER_PHRASES.iter().all(|p| opens_speaker_phrase(p[0])));
+        // `opens_coref` holds every opener of a phrase and every word `coref_mentions` tests.
+        let words = ["it", "they", "them", "message", "letter", "telegram", "cable", "he", "she", "him", "his", "her"];
+        let openers: Vec<&str> = PAIR_PHRASES.iter().chain(SPEAKER_PHRASES).map(|p| p[0]).chain(words).collect();
+        for w in &openers {
+            assert!(opens_coref(w), "{w}");
+        }
+        for w in ["", "t", "th", "then", "there", "bot", "we'", "ours", "ii", "hers", "cables", "of", "in", "said", "The", "It"] {
+            assert!(!opens_coref(w), "{w}");
+        }
     }
 }
