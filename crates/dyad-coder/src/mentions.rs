@@ -137,21 +137,20 @@ fn surface_is(s: &Sent, ts: usize, te: usize, cased: &str) -> bool {
 
 /// Dictionary phrases of the sentence on token edges, longest first, non-overlapping.
 fn hits<'d>(s: &Sent, dict: &'d Dictionary, date: Option<u32>) -> Vec<Hit<'d>> {
-    let found = dict.actors.find_at(&s.joined, s.token_starts());
-    // `find_at` gives the tokens of each match; only a match at byte 0 may start on an empty
-    // token before the first word (all start there), which one `token_starting_at` says.
-    let mut cands: Vec<(usize, usize, u32)> = Vec::with_capacity(found.len());
-    for m in found {
-        let ts = if m.start == 0 { s.token_starting_at(0) } else { Some(m.first as usize) };
-        let Some(ts) = ts else { continue };
-        cands.push((ts, m.last as usize + 1, m.phrase));
-    }
+    let mut cands = dict.actors.find_at(&s.joined, s.token_starts());
     if cands.is_empty() {
         return Vec::new();
     }
-    cands.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
+    // `find_at` gives the tokens of each match; only a match at byte 0 may start on an empty
+    // token before the first word (all start there, and the first token does), where the
+    // token is the one `token_starting_at` says.
+    for m in cands.iter_mut().filter(|m| m.start == 0) {
+        m.first = s.token_starting_at(0).map_or(m.first, |t| t as u32);
+    }
+    cands.sort_by(|a, b| (b.last - b.first).cmp(&(a.last - a.first)).then(a.first.cmp(&b.first)));
     let mut out: Vec<Hit> = Vec::with_capacity(cands.len());
-    for (ts, te, phrase) in cands {
+    for m in cands {
+        let (ts, te, phrase) = (m.first as usize, m.last as usize + 1, m.phrase);
         // A few hits a sentence: overlap with those taken is a look at each.
         if out.iter().any(|h| h.start < te && ts < h.end) {
             continue;
@@ -204,7 +203,7 @@ pub fn named_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<
         }
     }
     let extend_title = |s: &Sent, end: usize| extend_title(s, end, &in_hit);
-    let mut out: Vec<Mention> = Vec::new();
+    let mut out: Vec<Mention> = Vec::with_capacity(hs.len());
     let mut i = 0;
     while i < hs.len() {
         let h = &hs[i];
