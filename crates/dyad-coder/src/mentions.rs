@@ -692,9 +692,22 @@ fn opens_pair_phrase(w: &str) -> bool {
     matches!(w, "the" | "both" | "each" | "one")
 }
 
-/// The second words of [`PAIR_PHRASES`]: after most openers (`the`) comes none of them.
+/// The second words of [`PAIR_PHRASES`]: after most openers (`the`) comes none of them. By
+/// first letter, as in [`opens_coref`].
 fn continues_pair_phrase(w: &str) -> bool {
-    matches!(w, "two" | "sides" | "countries" | "nations" | "leaders" | "governments" | "supreme" | "top" | "peoples" | "other" | "another")
+    let Some(&first) = w.as_bytes().first() else { return false };
+    match first {
+        b't' => matches!(w, "two" | "top"),
+        b's' => matches!(w, "sides" | "supreme"),
+        b'c' => w == "countries",
+        b'n' => w == "nations",
+        b'l' => w == "leaders",
+        b'g' => w == "governments",
+        b'p' => w == "peoples",
+        b'o' => w == "other",
+        b'a' => w == "another",
+        _ => false,
+    }
 }
 
 /// The first words of [`SPEAKER_PHRASES`].
@@ -755,7 +768,8 @@ fn coref_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> {
             continue;
         }
         let mut matched = false;
-        if let (Some((a, b)), true) = (ctx.pair, opens_pair_phrase(w) && s.norm_opt(k + 1).is_some_and(continues_pair_phrase)) {
+        let pair_opener = opens_pair_phrase(w);
+        if let Some((a, b)) = ctx.pair.filter(|_| pair_opener && s.norm_opt(k + 1).is_some_and(continues_pair_phrase)) {
             for p in PAIR_PHRASES {
                 if matches_at(s, k, p) {
                     let agent = agent_of_phrase(p);
@@ -773,7 +787,12 @@ fn coref_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> {
                 }
             }
         }
+        // A pair phrase's opener (`the`) opens nothing else.
         if matched {
+            continue;
+        }
+        if pair_opener {
+            k += 1;
             continue;
         }
         if let (Some(sp), true) = (ctx.speaker, opens_speaker_phrase(w)) {
@@ -966,6 +985,13 @@ mod tests {
         }
         for w in ["", "t", "th", "then", "there", "bot", "we'", "ours", "ii", "hers", "cables", "of", "in", "said", "The", "It"] {
             assert!(!opens_coref(w), "{w}");
+        }
+        // Each opener of a pair phrase opens only pair phrases (`coref_mentions` goes on after
+        // one that opens none here).
+        let speaker = |w: &str| SPEAKER_PHRASES.iter().any(|p| p[0] == w);
+        assert!(openers.iter().all(|w| !(opens_pair_phrase(w) && (speaker(w) || words.contains(w)))));
+        for w in ["", "tw", "twos", "side", "others", "Two", "united", "talks"] {
+            assert!(!continues_pair_phrase(w), "{w}");
         }
     }
 }
