@@ -137,20 +137,22 @@ fn surface_is(s: &Sent, ts: usize, te: usize, cased: &str) -> bool {
 
 /// Dictionary phrases of the sentence on token edges, longest first, non-overlapping.
 fn hits<'d>(s: &Sent, dict: &'d Dictionary, date: Option<u32>) -> Vec<Hit<'d>> {
-    let found = dict.actors.find_at(&s.joined, s.token_starts());
-    let mut cands: Vec<(usize, usize, u32)> = Vec::with_capacity(found.len());
-    for m in found {
-        let (Some(ts), Some(te)) = (s.token_starting_at(m.start), s.token_ending_at(m.end)) else { continue };
-        cands.push((ts, te + 1, m.phrase));
-    }
+    let mut cands = dict.actors.find_at(&s.joined, s.token_starts());
     if cands.is_empty() {
         return Vec::new();
     }
-    cands.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
-    let mut taken = vec![false; s.tokens.len()];
-    let mut out = Vec::with_capacity(cands.len());
-    for (ts, te, phrase) in cands {
-        if taken[ts..te].iter().any(|&t| t) {
+    // `find_at` gives the tokens of each match; only a match at byte 0 may start on an empty
+    // token before the first word (all start there, and the first token does), where the
+    // token is the one `token_starting_at` says.
+    for m in cands.iter_mut().filter(|m| m.start == 0) {
+        m.first = s.token_starting_at(0).map_or(m.first, |t| t as u32);
+    }
+    cands.sort_by(|a, b| (b.last - b.first).cmp(&(a.last - a.first)).then(a.first.cmp(&b.first)));
+    let mut out: Vec<Hit> = Vec::with_capacity(cands.len());
+    for m in cands {
+        let (ts, te, phrase) = (m.first as usize, m.last as usize + 1, m.phrase);
+        // A few hits a sentence: overlap with those taken is a look at each.
+        if out.iter().any(|h| h.start < te && ts < h.end) {
             continue;
         }
         let mut best: Option<(u32, &ActorEntry)> = None;
@@ -170,7 +172,6 @@ fn hits<'d>(s: &Sent, dict: &'d Dictionary, date: Option<u32>) -> Vec<Hit<'d>> {
         if te - ts == 1 && e.kind != ActorKind::Agent && s.text_of(ts).chars().all(|c| c.is_lowercase()) {
             continue;
         }
-        taken[ts..te].iter_mut().for_each(|t| *t = true);
         out.push(Hit { start: ts, end: te, kind: e.kind, entry: e });
     }
     out.sort_by_key(|h| h.start);
@@ -202,7 +203,7 @@ pub fn named_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<
         }
     }
     let extend_title = |s: &Sent, end: usize| extend_title(s, end, &in_hit);
-    let mut out: Vec<Mention> = Vec::new();
+    let mut out: Vec<Mention> = Vec::with_capacity(hs.len());
     let mut i = 0;
     while i < hs.len() {
         let h = &hs[i];
@@ -446,9 +447,13 @@ fn name_titles(s: &Sent, ms: &mut Vec<Mention>, explain: bool) -> Vec<Learned> {
             }
         }
     }
-    // Name Name , [the] TITLE
+    // Name Name , [the] TITLE: a name ends at least two tokens before a title with a
+    // country, so no name starts at or after the last one's start less two (and none at all
+    // without one, the common case); covered tokens are only looked at for capitalised words.
+    let is_titled = |m: &Mention| m.kind == MentionKind::Title && matches!(&m.referent, Referent::One(a) if !a.country.is_empty());
+    let scan_end = ms.iter().filter(|m| is_titled(m)).map(|m| m.start).max().map_or(0, |t| t.saturating_sub(2));
     let mut k = 0;
-    while k < n {
+    while k < scan_end {
         if !name_token(s, k) || ms.iter().any(|m| m.start <= k && k < m.end) {
             k += 1;
             continue;
@@ -462,9 +467,7 @@ fn name_titles(s: &Sent, ms: &mut Vec<Mention>, explain: bool) -> Vec<Learned> {
             j += 1;
         }
         let comma = s.norm_opt(j) == Some(",");
-        let title = ms.iter().position(|m| {
-            m.kind == MentionKind::Title && m.start > j && m.start <= j + 4 && matches!(&m.referent, Referent::One(a) if !a.country.is_empty())
-        });
+        let title = ms.iter().position(|m| m.start > j && m.start <= j + 4 && is_titled(m));
         if j - k >= 2 && comma {
             if let Some(t) = title {
                 if let Referent::One(a) = &ms[t].referent {
@@ -689,9 +692,22 @@ fn opens_pair_phrase(w: &str) -> bool {
     matches!(w, "the" | "both" | "each" | "one")
 }
 
-/// The second words of [`PAIR_PHRASES`]: after most openers (`the`) comes none of them.
+/// The second words of [`PAIR_PHRASES`]: after most openers (`the`) comes none of them. By
+/// first letter, as in [`opens_coref`].
 fn continues_pair_phrase(w: &str) -> bool {
-    matches!(w, "two" | "sides" | "countries" | "nations" | "leaders" | "governments" | "supreme" | "top" | "peoples" | "other" | "another")
+    let Some(&first) = w.as_bytes().first() else { return false };
+    match first {
+        b't' => matches!(w, "two" | "top"),
+        b's' => matches!(w, "sides" | "supreme"),
+        b'c' => w == "countries",
+        b'n' => w == "nations",
+        b'l' => w == "leaders",
+        b'g' => w == "governments",
+        b'p' => w == "peoples",
+        b'o' => w == "other",
+        b'a' => w == "another",
+        _ => false,
+    }
 }
 
 /// The first words of [`SPEAKER_PHRASES`].
@@ -700,11 +716,26 @@ fn opens_speaker_phrase(w: &str) -> bool {
 }
 
 /// The words a pronoun or dyad phrase can start with: [`coref_mentions`] passes over any
-/// other token.
+/// other token. Those of [`opens_pair_phrase`] and [`opens_speaker_phrase`] and the pronouns
+/// and nouns [`coref_mentions`] looks for, by first letter: most words are settled by it, the
+/// rest by one or a few comparisons.
 fn opens_coref(w: &str) -> bool {
-    opens_pair_phrase(w)
-        || opens_speaker_phrase(w)
-        || matches!(w, "it" | "they" | "them" | "message" | "letter" | "telegram" | "cable" | "he" | "she" | "him" | "his" | "her")
+    let Some(&first) = w.as_bytes().first() else { return false };
+    match first {
+        b't' => matches!(w, "the" | "they" | "them" | "telegram"),
+        b'b' => w == "both",
+        b'e' => w == "each",
+        b'o' => matches!(w, "one" | "our"),
+        b'w' => w == "we",
+        b'u' => w == "us",
+        b'i' => matches!(w, "i" | "it"),
+        b'm' => w == "message",
+        b'l' => w == "letter",
+        b'c' => w == "cable",
+        b'h' => matches!(w, "he" | "him" | "his" | "her"),
+        b's' => w == "she",
+        _ => false,
+    }
 }
 
 fn agent_of_phrase(words: &[&str]) -> Option<Text> {
@@ -737,7 +768,8 @@ fn coref_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> {
             continue;
         }
         let mut matched = false;
-        if let (Some((a, b)), true) = (ctx.pair, opens_pair_phrase(w) && s.norm_opt(k + 1).is_some_and(continues_pair_phrase)) {
+        let pair_opener = opens_pair_phrase(w);
+        if let Some((a, b)) = ctx.pair.filter(|_| pair_opener && s.norm_opt(k + 1).is_some_and(continues_pair_phrase)) {
             for p in PAIR_PHRASES {
                 if matches_at(s, k, p) {
                     let agent = agent_of_phrase(p);
@@ -755,7 +787,12 @@ fn coref_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> {
                 }
             }
         }
+        // A pair phrase's opener (`the`) opens nothing else.
         if matched {
+            continue;
+        }
+        if pair_opener {
+            k += 1;
             continue;
         }
         if let (Some(sp), true) = (ctx.speaker, opens_speaker_phrase(w)) {
@@ -940,5 +977,21 @@ mod tests {
     fn phrase_openers_cover_every_phrase() {
         assert!(PAIR_PHRASES.iter().all(|p| opens_pair_phrase(p[0]) && continues_pair_phrase(p[1])));
         assert!(SPEAKER_PHRASES.iter().all(|p| opens_speaker_phrase(p[0])));
+        // `opens_coref` holds every opener of a phrase and every word `coref_mentions` tests.
+        let words = ["it", "they", "them", "message", "letter", "telegram", "cable", "he", "she", "him", "his", "her"];
+        let openers: Vec<&str> = PAIR_PHRASES.iter().chain(SPEAKER_PHRASES).map(|p| p[0]).chain(words).collect();
+        for w in &openers {
+            assert!(opens_coref(w), "{w}");
+        }
+        for w in ["", "t", "th", "then", "there", "bot", "we'", "ours", "ii", "hers", "cables", "of", "in", "said", "The", "It"] {
+            assert!(!opens_coref(w), "{w}");
+        }
+        // Each opener of a pair phrase opens only pair phrases (`coref_mentions` goes on after
+        // one that opens none here).
+        let speaker = |w: &str| SPEAKER_PHRASES.iter().any(|p| p[0] == w);
+        assert!(openers.iter().all(|w| !(opens_pair_phrase(w) && (speaker(w) || words.contains(w)))));
+        for w in ["", "tw", "twos", "side", "others", "Two", "united", "talks"] {
+            assert!(!continues_pair_phrase(w), "{w}");
+        }
     }
 }

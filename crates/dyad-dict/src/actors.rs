@@ -71,6 +71,11 @@ pub struct PhraseMatch {
     pub start: usize,
     pub end: usize,
     pub phrase: u32,
+    /// With [`ActorIndex::find_at`], the tokens (indices in its `starts`) whose words begin
+    /// and end the match: of the empty tokens before the first word, which all start at 0,
+    /// `first` is the word's own, not one of them.
+    pub first: u32,
+    pub last: u32,
 }
 
 /// No phrase: the key is only the beginning of longer ones.
@@ -128,7 +133,7 @@ impl ActorIndex {
                 let Some(slot) = bytes.get(start..end).and_then(|k| self.table.get(k)) else { break };
                 // A match must not end on an empty token (the space before `end`).
                 if slot.phrase != NO_PHRASE && end > start && bytes[end - 1] != b' ' {
-                    out.push(PhraseMatch { start, end, phrase: slot.phrase });
+                    out.push(PhraseMatch { start, end, phrase: slot.phrase, first: i as u32, last: last as u32 });
                 }
                 if !slot.longer || last + 1 == starts.len() {
                     break;
@@ -424,8 +429,15 @@ mod tests {
             }
             let fast: Vec<(usize, usize)> = idx.find(&j).iter().map(|m| (m.start, m.end)).collect();
             assert_eq!(fast, naive, "{text}");
-            let at: Vec<(usize, usize)> = idx.find_at(&j, &starts).iter().map(|m| (m.start, m.end)).collect();
-            assert_eq!(at, naive, "{text}");
+            let at = idx.find_at(&j, &starts);
+            assert_eq!(at.iter().map(|m| (m.start, m.end)).collect::<Vec<_>>(), naive, "{text}");
+            // The tokens are those starting at `start` (the word's own among empty ones at 0)
+            // and ending at `end`.
+            for m in &at {
+                let (first, last) = (m.first as usize, m.last as usize);
+                assert!(starts[first] == m.start && lens[first] > 0 && starts[last] + lens[last] == m.end, "{text}");
+                assert!(first <= last && starts[last] < m.end, "{text}");
+            }
         }
     }
 }
