@@ -132,13 +132,13 @@ pub fn location(s: &Sent, start: usize, end: usize) -> Option<String> {
         while j < n {
             let t = s.text_of(j);
             let cap = t.chars().next().is_some_and(|c| c.is_uppercase());
-            if cap && !PLACE_STOP.contains(&t) && !t.chars().all(|c| c.is_uppercase()) {
-                j += 1;
-            } else if (t == "of") && j + 1 < n && s.text_of(j + 1).chars().next().is_some_and(|c| c.is_uppercase()) && j > from {
-                j += 1;
-            } else {
+            // A capitalised word of the name, or `of` between two (`Republic of Korea`).
+            let name_word = cap && !PLACE_STOP.contains(&t) && !t.chars().all(|c| c.is_uppercase());
+            let joining_of = t == "of" && j > from && j + 1 < n && s.text_of(j + 1).chars().next().is_some_and(|c| c.is_uppercase());
+            if !(name_word || joining_of) {
                 break;
             }
+            j += 1;
         }
         if j == from || months(s.text_of(from)) {
             continue;
