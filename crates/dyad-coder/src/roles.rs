@@ -240,8 +240,9 @@ fn speaker_act(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, p
     // of the side the evaluation is not about.
     let unknown = if reporter.is_none() && speaker.is_none() { unknown_reporter_side(s, t, ms, pair) } else { None };
     let Some(sp) = reporter.or(speaker).or(unknown.as_ref()) else { return Err("an evaluation, and the text has no speaker".into()) };
-    // An epithet (`traitor Yoon`, `the puppets`) names the party it stands next to, or none.
-    if is_epithet(s.norms[t.head].as_str()) {
+    // An epithet (`traitor Yoon`, `the puppets`: `verbs/epithets.txt`) names the party it
+    // stands next to, or none.
+    if t.pattern.epithet {
         let next = ms.iter().find(|m| m.start == t.end || (m.start == t.end + 1 && s.norms[t.end] == ","));
         // `the U.S. and its vassal forces`, `the Yoon group of traitors`: a few joining words
         // may stand between.
@@ -275,15 +276,6 @@ fn speaker_act(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, p
     let other = pair.and_then(|(a, b)| if a.country == sp.country { Some(b.clone()) } else if b.country == sp.country { Some(a.clone()) } else { None });
     let Some(target) = named.or(other) else { return Err("an evaluation of no other party".into()) };
     Ok(vec![Role { source: sp.clone(), target, how: "the speaker's evaluation of the party it describes".into() }])
-}
-
-/// Evaluative nouns that name a party rather than describe an act.
-fn is_epithet(w: &str) -> bool {
-    matches!(
-        w,
-        "traitor" | "traitors" | "puppet" | "puppets" | "stooge" | "stooges" | "vassal" | "vassals"
-            | "imperialist" | "imperialists" | "warmonger" | "warmongers" | "gangster" | "gangsters"
-    )
 }
 
 /// Verbs that report speech.
@@ -849,10 +841,6 @@ mod tests {
     ];
     const AUX_WORDS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "do", "does", "did", "keep", "keeps", "kept", "continue", "continues", "continued", "start", "started", "begin", "began", "stop", "stopped", "avoid", "consider", "considered", "including", "regarding"];
     const BE_FORMS: &[&str] = &["was", "were", "been", "being", "be", "is", "are", "get", "got", "gets"];
-    const EPITHETS: &[&str] = &[
-        "traitor", "traitors", "puppet", "puppets", "stooge", "stooges", "vassal", "vassals", "imperialist", "imperialists",
-        "warmonger", "warmongers", "gangster", "gangsters",
-    ];
     const SAY_VERBS: &[&str] = &["said", "says", "told", "added", "stressed", "noted", "stated", "declared", "insisted", "claimed", "warned", "emphasized", "emphasised", "underlined", "remarked"];
     const OFFICE_WORDS: &[&str] = &[
         "spokesperson", "spokesman", "spokeswoman", "ministry", "minister", "government", "delegation", "ambassador",
@@ -867,13 +855,12 @@ mod tests {
 
     #[test]
     fn word_classes_accept_exactly_their_lists() {
-        let classes: [(&[&str], fn(&str) -> bool); 9] = [
+        let classes: [(&[&str], fn(&str) -> bool); 8] = [
             (LIGHT_VERBS, is_light_verb),
             (CLAUSE_WORDS, is_clause_word),
             (PREPOSITIONS, is_preposition),
             (AUX_WORDS, is_aux_word),
             (BE_FORMS, is_be_form),
-            (EPITHETS, is_epithet),
             (SAY_VERBS, is_say_verb),
             (OFFICE_WORDS, is_office_word),
             (NOT_NAMES, is_not_name),

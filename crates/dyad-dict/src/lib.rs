@@ -67,6 +67,7 @@ pub const FILES: &[&str] = &[
     "verbs/irregular.tsv",
     "verbs/dyad.txt",
     "verbs/evaluative.txt",
+    "verbs/epithets.txt",
     "verbs/cameo.txt",
     "cameo/codes.tsv",
 ];
@@ -80,6 +81,7 @@ const BUNDLED: &[(&str, &str)] = &[
     ("verbs/irregular.tsv", include_str!("../data/verbs/irregular.tsv")),
     ("verbs/dyad.txt", include_str!("../data/verbs/dyad.txt")),
     ("verbs/evaluative.txt", include_str!("../data/verbs/evaluative.txt")),
+    ("verbs/epithets.txt", include_str!("../data/verbs/epithets.txt")),
     ("verbs/cameo.txt", include_str!("../data/verbs/cameo.txt")),
     ("cameo/codes.tsv", include_str!("../data/cameo/codes.tsv")),
 ];

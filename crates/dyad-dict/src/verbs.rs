@@ -50,9 +50,13 @@ pub struct Pattern {
     pub rank: u32,
     /// The number of elements other than skips, counted once at load.
     weight: u32,
-    /// From `verbs/evaluative.txt`: words by which a statement's speaker condemns what it
-    /// describes (`the arch-criminal`, `a farce`). The speaker is the source.
+    /// From `verbs/evaluative.txt` or `verbs/epithets.txt`: words by which a statement's
+    /// speaker condemns what it describes (`the arch-criminal`, `a farce`). The speaker is the
+    /// source.
     pub speaker_act: bool,
+    /// From `verbs/epithets.txt`: a word that names a party while condemning it (`traitor
+    /// Yoon`, `its vassal forces`); the target is only the party next to it.
+    pub epithet: bool,
     /// The ids of the elements that offer no alternative: every match holds them all.
     required: WordSketch,
     /// The head word's id.
@@ -172,6 +176,7 @@ struct FileKind {
     own: bool,
     rank: u32,
     speaker_act: bool,
+    epithet: bool,
 }
 
 /// Not yet numbered in the whole index.
@@ -182,10 +187,12 @@ const SPLIT_BYTES: usize = 256 * 1024;
 
 impl Builder {
     pub(crate) fn load(&mut self, file: &'static str, text: &str, lemmas: &Lemmatizer, diags: &mut Vec<Diagnostic>) {
-        // dyad's own files (`verbs/dyad.txt`, `verbs/evaluative.txt`) are tried before
-        // every imported file, and are authoritative for the heads they know.
-        let own = file.ends_with("dyad.txt") || file.ends_with("evaluative.txt");
-        let kind = FileKind { file, own, rank: if own { 0 } else { 1 + self.files }, speaker_act: file.ends_with("evaluative.txt") };
+        // dyad's own files (`verbs/dyad.txt`, `verbs/evaluative.txt`, `verbs/epithets.txt`)
+        // are tried before every imported file, and are authoritative for the heads they know.
+        let epithet = file.ends_with("epithets.txt");
+        let speaker_act = epithet || file.ends_with("evaluative.txt");
+        let own = speaker_act || file.ends_with("dyad.txt");
+        let kind = FileKind { file, own, rank: if own { 0 } else { 1 + self.files }, speaker_act, epithet };
         self.files += 1;
         let own_heads = &self.own_heads;
         // An imported file's lines are independent of each other (only dyad's own heads, read
@@ -349,6 +356,7 @@ fn read_lines(kind: &FileKind, text: &str, offset: usize, own_heads: &FastSet<Ke
                 origin,
                 rank: kind.rank * 1_000_000 + n as u32,
                 speaker_act: kind.speaker_act,
+                epithet: kind.epithet,
             }),
             Err(m) => diags.push(bad(m)),
         }
@@ -442,6 +450,22 @@ mod tests {
         let idx = b.build(&CodeTable::default(), &mut d);
         let got: Vec<&str> = idx.for_head(&l.key("visited")).map(|p| p.text.as_str()).collect();
         assert_eq!(got, vec!["<visit> to + by $", "pilgrims <visit>", "<visit> for talks"]);
+    }
+
+    #[test]
+    fn evaluative_and_epithet_files_mark_their_patterns() {
+        let l = Lemmatizer::new();
+        let mut b = Builder::default();
+        let mut d = Vec::new();
+        b.load("verbs/dyad.txt", "042\t<visit>\tdyad\n", &l, &mut d);
+        b.load("verbs/evaluative.txt", "111\t<farce>\tdyad\n", &l, &mut d);
+        b.load("verbs/epithets.txt", "111\t<stooge>\tdyad\n", &l, &mut d);
+        assert!(d.is_empty(), "{d:?}");
+        let idx = b.build(&CodeTable::default(), &mut d);
+        let marks = |w: &str| idx.for_head(&l.key(w)).map(|p| (p.speaker_act, p.epithet)).collect::<Vec<_>>();
+        assert_eq!(marks("visit"), vec![(false, false)]);
+        assert_eq!(marks("farce"), vec![(true, false)]);
+        assert_eq!(marks("stooges"), vec![(true, true)]);
     }
 
     #[test]
