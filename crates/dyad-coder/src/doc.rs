@@ -648,7 +648,8 @@ pub fn explain_sentence(dict: &Dictionary, sentence: &str, date: Option<&str>, s
 fn dateline_end(s: &Sent) -> usize {
     let n = s.tokens.len().min(18);
     let dash = |k: usize| matches!(s.norms[k].as_str(), "-" | "--" | "—" | "–");
-    if let Some(k) = (1..n).find(|&k| dash(k) && s.norms[k - 1] == ")") {
+    // `)` first: the cheaper test, and the rarer.
+    if let Some(k) = (1..n).find(|&k| s.norms[k - 1] == ")" && dash(k)) {
         let mut e = k;
         while e < s.tokens.len() && dash(e) {
             e += 1;
