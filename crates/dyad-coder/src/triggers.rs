@@ -351,14 +351,18 @@ pub fn find_triggers<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention]) -
     let verbs = &dict.verbs;
     // Each token's key looked up once among the pattern words: a sentence without a head
     // has no trigger, and its forms need no looking up.
+    // The heads and their patterns are kept: the loop below visits only them.
     let mut ids: Vec<[WordId; 2]> = Vec::with_capacity(s.keys.len());
-    let mut heads = false;
-    for k in &s.keys {
+    let mut heads: Vec<(usize, &'d [Pattern])> = Vec::new();
+    for (i, k) in s.keys.iter().enumerate() {
         let id = verbs.word_id(k).unwrap_or(NO_WORD);
-        heads |= !verbs.patterns_of(id).is_empty();
+        let patterns = verbs.patterns_of(id);
+        if !patterns.is_empty() {
+            heads.push((i, patterns));
+        }
         ids.push([id; 2]);
     }
-    if !heads {
+    if heads.is_empty() {
         return Vec::new();
     }
     // The sentence's keys and forms, sketched: a pattern needing a word the sentence lacks is
@@ -379,8 +383,7 @@ pub fn find_triggers<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention]) -
     }
     let m = Matcher { s, mentions, ids: &ids };
     let mut out: Vec<Trigger<'d>> = Vec::new();
-    for (head, [key, _]) in ids.iter().enumerate() {
-        let patterns = verbs.patterns_of(*key);
+    for (head, patterns) in heads {
         let Some(first) = patterns.first() else { continue };
         // A token inside an actor phrase (`Defence` in `Minister of Defence`) is not a verb,
         // nor is a capitalised word inside the sentence (`March`, `Liberation`, `Declaration`).
