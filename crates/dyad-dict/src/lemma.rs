@@ -9,18 +9,15 @@
 
 use std::borrow::Cow;
 
-use crate::packed::{packed, PackedMap};
+use crate::packed::WordMap;
 use crate::{fields, Diagnostic, FastMap, Origin};
 
 #[derive(Default)]
 pub struct Lemmatizer {
     irregular: FastMap<String, String>,
-    /// The irregular forms of at most 15 bytes (all the bundled ones), by packed form: the
-    /// index of the key of their lemma in `lemma_keys`, or [`OWN_LEMMA`]. Every token is
-    /// looked up here.
-    short_irregular: PackedMap<u32>,
-    /// The same for longer forms (none is bundled).
-    long_irregular: FastMap<Box<str>, u32>,
+    /// The irregular forms: the index of the key of their lemma in `lemma_keys`, or
+    /// [`OWN_LEMMA`]. Every token is looked up here.
+    irregular_keys: WordMap<u32>,
     /// The keys of the irregular forms' lemmas, made once at load.
     lemma_keys: Vec<Box<str>>,
 }
@@ -58,10 +55,9 @@ impl Lemmatizer {
                 }),
             }
         }
-        // The short forms' table, made anew from all forms read so far.
+        // The forms' table, made anew from all forms read so far.
         self.lemma_keys.clear();
-        self.long_irregular.clear();
-        let mut short = Vec::with_capacity(self.irregular.len());
+        let mut entries = Vec::with_capacity(self.irregular.len());
         for (form, lemma) in &self.irregular {
             let key = if form == lemma {
                 OWN_LEMMA
@@ -69,12 +65,9 @@ impl Lemmatizer {
                 self.lemma_keys.push(inflection_key(lemma).into());
                 self.lemma_keys.len() as u32 - 1
             };
-            match packed(form.as_bytes()) {
-                Some(p) => short.push((p, key)),
-                None => drop(self.long_irregular.insert(form.as_str().into(), key)),
-            }
+            entries.push((form.as_str(), key));
         }
-        self.short_irregular = PackedMap::from_entries(short.into_iter());
+        self.irregular_keys = WordMap::from_entries(entries);
     }
 
     /// Whether `word` is a listed irregular form of another lemma (`met`, `held`).
@@ -112,18 +105,7 @@ impl Lemmatizer {
     /// For an irregular form, the index of its lemma's key in `lemma_keys`, or [`OWN_LEMMA`].
     #[inline]
     fn irregular_key(&self, word: &str) -> Option<u32> {
-        match packed(word.as_bytes()) {
-            Some(p) => self.short_irregular.get(p),
-            None => self.long_irregular_key(word),
-        }
-    }
-
-    /// [`Lemmatizer::irregular_key`] of a word too long to pack: rare, and kept out of the
-    /// way of the short words' lookup.
-    #[cold]
-    #[inline(never)]
-    fn long_irregular_key(&self, word: &str) -> Option<u32> {
-        self.long_irregular.get(word).copied()
+        self.irregular_keys.get(word)
     }
 }
 
@@ -301,7 +283,7 @@ mod tests {
             words.extend([form.to_string(), lemma.to_string()]);
         }
         let plain = Plain(map);
-        assert_eq!(d.lemmas.short_irregular.get(packed(b"met").unwrap()).is_some(), plain.0.contains_key("met"));
+        assert_eq!(d.lemmas.irregular_keys.get("met").is_some(), plain.0.contains_key("met"));
         // Every word of every bundled pattern, and the keys they were given.
         for line in include_str!("../data/verbs/cameo.txt").lines().chain(include_str!("../data/verbs/dyad.txt").lines()) {
             words.extend(line.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).map(str::to_lowercase));

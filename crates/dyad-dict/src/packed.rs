@@ -3,8 +3,10 @@
 //! Every token of every sentence is looked up among the irregular verb forms and among the
 //! patterns' words. A word of at most 15 bytes (almost every word) is [`packed`] into one
 //! `u128`, and a [`PackedMap`] finds it with one multiplication-based hash and integer
-//! compares: no string hashing, no `memcmp`. Longer words are the callers' business (they keep
-//! an ordinary map for them).
+//! compares: no string hashing, no `memcmp`. A [`WordMap`] keeps the rare longer words in an
+//! ordinary map beside it, looked up out of the way of the short words' path.
+
+use crate::FastMap;
 
 /// A word of at most 15 bytes as one 128-bit number in two halves (low, high): its bytes in
 /// the low 15 bytes and its length in the top one, so two words have the same number exactly
@@ -97,6 +99,50 @@ impl<V: Copy + Default> PackedMap<V> {
     }
 }
 
+/// A map from words to small values: words of at most 15 bytes in a [`PackedMap`], longer ones
+/// (rare) in a string map consulted out of line, so the short words' lookup inlines.
+#[derive(Clone, Debug)]
+pub(crate) struct WordMap<V> {
+    short: PackedMap<V>,
+    long: FastMap<Box<str>, V>,
+}
+
+impl<V: Copy + Default> Default for WordMap<V> {
+    fn default() -> Self {
+        WordMap { short: PackedMap::default(), long: FastMap::default() }
+    }
+}
+
+impl<V: Copy + Default> WordMap<V> {
+    /// A map of `entries`; of two equal words, the later value wins.
+    pub(crate) fn from_entries<'w>(entries: impl IntoIterator<Item = (&'w str, V)>) -> Self {
+        let mut short = Vec::new();
+        let mut long = FastMap::default();
+        for (w, v) in entries {
+            match packed(w.as_bytes()) {
+                Some(p) => short.push((p, v)),
+                None => drop(long.insert(w.into(), v)),
+            }
+        }
+        WordMap { short: PackedMap::from_entries(short.into_iter()), long }
+    }
+
+    /// The value of `word`.
+    #[inline]
+    pub(crate) fn get(&self, word: &str) -> Option<V> {
+        match packed(word.as_bytes()) {
+            Some(p) => self.short.get(p),
+            None => self.get_long(word),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn get_long(&self, word: &str) -> Option<V> {
+        self.long.get(word).copied()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,5 +184,13 @@ mod tests {
         // The later of two equal words wins.
         let p = packed(b"met").unwrap();
         assert_eq!(PackedMap::from_entries([(p, 1u32), (p, 2)].into_iter()).get(p), Some(2));
+    }
+
+    #[test]
+    fn a_word_map_finds_short_and_long_words() {
+        let long = "a-word-of-more-than-fifteen-bytes";
+        let map = WordMap::from_entries([("met", 1u32), (long, 2), ("held", 3), (long, 4)]);
+        assert_eq!((map.get("met"), map.get("held"), map.get(long)), (Some(1), Some(3), Some(4)));
+        assert_eq!((map.get("meet"), map.get(&long[1..]), map.get("")), (None, None, None));
     }
 }

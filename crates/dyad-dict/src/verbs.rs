@@ -11,7 +11,7 @@
 
 use std::sync::Arc;
 
-use crate::packed::{packed, Packed, PackedMap};
+use crate::packed::WordMap;
 use crate::{codes::is_code, fields, CodeTable, Diagnostic, FastMap, FastSet, Lemmatizer, Origin};
 
 /// A lemma key of a pattern word. Tens of thousands of patterns share a few thousand words:
@@ -103,12 +103,10 @@ pub struct VerbIndex {
     /// Grouped by head word (in no particular order of heads), each head's patterns in the
     /// order they are tried.
     pub patterns: Vec<Pattern>,
-    /// The id of every distinct lemma key of the patterns' words, and by id, the key.
-    ids: FastMap<Key, WordId>,
+    /// The id of every distinct lemma key of the patterns' words (every token is looked up,
+    /// and a packed word hashes and compares faster than a string), and by id, the key.
+    lookup: WordMap<WordId>,
     words: Vec<Key>,
-    /// The ids of the keys of at most 15 bytes (almost all), by [`packed`] key: every token
-    /// is looked up, and a number hashes and compares faster than a string.
-    short_ids: PackedMap<WordId>,
     /// By [`WordId`]: the range of `patterns` headed by that word (empty for a word that
     /// heads none).
     heads: Vec<(u32, u32)>,
@@ -119,18 +117,7 @@ impl VerbIndex {
     /// A word no pattern has gets none: it matches no pattern element.
     #[inline]
     pub fn word_id(&self, key: &str) -> Option<WordId> {
-        match packed(key.as_bytes()) {
-            Some(p) => self.short_ids.get(p),
-            None => self.long_word_id(key),
-        }
-    }
-
-    /// [`VerbIndex::word_id`] of a word too long to pack: rare, and kept out of the way of
-    /// the short words' lookup (which is inlined into the coder's loop).
-    #[cold]
-    #[inline(never)]
-    fn long_word_id(&self, key: &str) -> Option<WordId> {
-        self.ids.get(key).copied()
+        self.lookup.get(key)
     }
 
     /// The lemma key of the word numbered `id`.
@@ -292,9 +279,8 @@ impl Builder {
                 start = i as u32 + 1;
             }
         }
-        let short: Vec<(Packed, WordId)> = self.ids.iter().filter_map(|(k, &id)| Some((packed(k.as_bytes())?, id))).collect();
-        let short_ids = PackedMap::from_entries(short.into_iter());
-        VerbIndex { patterns, ids: self.ids, words: self.words, short_ids, heads }
+        let lookup = WordMap::from_entries(self.ids.iter().map(|(k, &id)| (&**k, id)));
+        VerbIndex { patterns, words: self.words, lookup, heads }
     }
 }
 
@@ -437,6 +423,11 @@ fn parse_pattern<'a>(pat: &'a str, keys: &mut Keys<'a>) -> Result<(Vec<Elem>, us
 mod tests {
     use super::*;
 
+    /// Every pattern word's id by its key, as the index numbered them (`words[id]` is the key).
+    fn ids_of(idx: &VerbIndex) -> FastMap<&str, WordId> {
+        idx.words.iter().enumerate().map(|(id, k)| (&**k, id as WordId)).collect()
+    }
+
     #[test]
     fn parse_and_order() {
         let l = Lemmatizer::new();
@@ -536,10 +527,10 @@ mod tests {
             assert_eq!(p.required(), required, "{}", p.text);
             assert_eq!(key_of_id.entry(p.head_id).or_insert_with(|| h.clone()), h, "id {} for two keys", p.head_id);
         }
-        for (k, &id) in &idx.ids {
-            assert_eq!(key_of_id.get(&id), Some(k), "{k}: an id no pattern word has");
+        for (k, &id) in &ids_of(idx) {
+            assert_eq!(key_of_id.get(&id).map(|h| &**h), Some(*k), "{k}: an id no pattern word has");
         }
-        assert_eq!(idx.words.len(), idx.ids.len());
+        assert_eq!(idx.words.len(), ids_of(idx).len(), "two ids for one key");
         assert_eq!(idx.word(idx.words.len() as WordId), None);
         for (h, ps) in &heads {
             assert!(idx.has_head(h), "{h}");
@@ -553,7 +544,7 @@ mod tests {
         for k in key_of_id.values() {
             assert_eq!(idx.has_head(k), heads.contains_key(k), "{k}");
         }
-        for (k, &id) in &idx.ids {
+        for (k, &id) in &ids_of(idx) {
             assert_eq!(idx.word_id(k), Some(id), "{k}");
         }
         for w in non_words {
@@ -598,7 +589,8 @@ mod tests {
         // every pattern word and key, every irregular form, their prefixes and extensions, and
         // random strings.
         let d = crate::Dictionary::bundled();
-        let mut words: Vec<String> = d.verbs.ids.keys().map(|k| k.to_string()).collect();
+        let ids = ids_of(&d.verbs);
+        let mut words: Vec<String> = ids.keys().map(|k| k.to_string()).collect();
         for text in [include_str!("../data/verbs/cameo.txt"), include_str!("../data/verbs/dyad.txt"), include_str!("../data/verbs/irregular.tsv")] {
             for line in text.lines() {
                 words.extend(line.split(|c: char| c.is_whitespace() || "<>|^$+".contains(c)).filter(|w| !w.is_empty()).map(str::to_lowercase));
@@ -622,7 +614,7 @@ mod tests {
         assert!(words.len() > 300_000, "{}", words.len());
         let mut found = 0;
         for w in &words {
-            let id = d.verbs.ids.get(w.as_str()).copied();
+            let id = ids.get(w.as_str()).copied();
             assert_eq!(d.verbs.word_id(w), id, "{w:?}");
             found += usize::from(id.is_some());
         }
@@ -634,6 +626,6 @@ mod tests {
         let d = crate::Dictionary::bundled();
         assert!(d.verbs.patterns.len() > 1000);
         check_ids(&d.verbs, &d.lemmas, &["zzzq", "", "xqj kz", "internationalizationz", "visit\0", "\0visit"]);
-        assert!(d.verbs.ids.keys().any(|k| k.len() > 15), "the long words are looked up too");
+        assert!(ids_of(&d.verbs).keys().any(|k| k.len() > 15), "the long words are looked up too");
     }
 }
