@@ -855,7 +855,8 @@ mod tests {
 
     #[test]
     fn word_classes_accept_exactly_their_lists() {
-        let classes: [(&[&str], fn(&str) -> bool); 8] = [
+        type Class = (&'static [&'static str], fn(&str) -> bool);
+        let classes: [Class; 8] = [
             (LIGHT_VERBS, is_light_verb),
             (CLAUSE_WORDS, is_clause_word),
             (PREPOSITIONS, is_preposition),
