@@ -492,3 +492,30 @@ fn parallel_output_does_not_depend_on_jobs() {
     assert!(events.len() > 1200, "{}", events.len());
     assert_eq!(events.last().unwrap()["doc_id"], "last");
 }
+
+#[test]
+fn bench_checks_its_count_and_writes_its_corpus() {
+    // The generated corpus, written out, promises per document what the bench checked in all;
+    // coding it with `dyad code` gives that many events too.
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("bench.jsonl");
+    let r = run(&["bench", "--sentences", "300", "-j", "1", "--write-corpus", s(&corpus)]);
+    r.assert_no_panic();
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let checked = r.stdout.lines().find_map(|l| l.strip_prefix("event count checked: ")).expect("count checked");
+    let total: u64 = checked.split(" = ").next().unwrap().parse().unwrap();
+    let docs: Vec<Value> = std::fs::read_to_string(&corpus).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(docs.len(), 30);
+    let promised: u64 = docs.iter().map(|d| d["expected_events"].as_u64().unwrap()).sum();
+    assert_eq!(promised, total);
+    let coded = run(&["code", "--format", "jsonl", s(&corpus)]);
+    assert_eq!(coded.events().len() as u64, total);
+    // Its sentences are news-length on average, not headlines only.
+    assert!(r.stdout.contains("300 sentences"), "{}", r.stdout);
+    let tokens: f64 = r.stdout.split(" tokens").next().unwrap().rsplit(' ').next().unwrap().parse().unwrap();
+    assert!(tokens / 300.0 > 15.0, "{} tokens a sentence", tokens / 300.0);
+    // --write-corpus writes the generated corpus only.
+    let r = run(&["bench", "--corpus", s(&corpus), "--write-corpus", s(&dir.path().join("x.jsonl"))]);
+    assert_eq!(r.code, Some(2), "a usage error");
+    assert!(r.stderr.contains("--write-corpus"), "{}", r.stderr);
+}

@@ -27,12 +27,22 @@ pub struct Args {
     /// Code this JSON Lines corpus instead of a generated one.
     #[arg(long)]
     pub corpus: Option<PathBuf>,
+    /// Also write the generated corpus here as JSON Lines documents, each with the number of
+    /// events its templates promise (`expected_events`), to code it with `dyad code` or another tool.
+    #[arg(long, conflicts_with = "corpus")]
+    pub write_corpus: Option<PathBuf>,
     /// Threads for the parallel run (default: all cores).
     #[arg(long, short = 'j')]
     pub jobs: Option<usize>,
 }
 
 /// A template: `{A}` and `{B}` are two different countries; the events it must give.
+///
+/// Two kinds, drawn alike: short wire and headline sentences (about 10 tokens), and full news
+/// sentences with attribution, subordinate clauses, dates and numbers (about 25 tokens). The
+/// mix averages about 20 tokens a sentence, near the 21 of English web text (UD English EWT,
+/// by our tokenizer), so sentences/s reads as it would on real text. Each long template gives
+/// its count for every ordered pair of the benchmark countries (checked when it was written).
 const TEMPLATES: &[(&str, usize)] = &[
     ("{A} strongly condemned {B} on Monday.", 1),
     ("The foreign minister of {A} visited {B} last week.", 1),
@@ -44,6 +54,21 @@ const TEMPLATES: &[(&str, usize)] = &[
     ("{A} signed a trade agreement with {B} in March 2023.", 2),
     ("Prices of rice rose by five percent over the year, the report said.", 0),
     ("{A} expelled two diplomats of {B} on Friday.", 1),
+    ("The foreign ministry of {A} said on Monday that it strongly condemned the decision by {B} to expand its military presence near the disputed islands.", 1),
+    ("The foreign minister of {A} arrived in {B} on Tuesday for a three-day official visit, the first by a senior official since the dispute began last year.", 1),
+    ("{A} imposed new sanctions on {B} on Friday, targeting banks and energy companies linked to the military, the finance ministry said.", 1),
+    ("Heavy rain is expected to continue across the region for the rest of the week, forecasters said in a statement released late on Sunday.", 0),
+    ("In a statement issued in the capital, the government of {A} praised {B} for the help it had provided after the devastating floods in the south.", 1),
+    ("{A} recalled its ambassador from {B} for consultations after the two countries failed to settle a long-running dispute over fishing rights.", 1),
+    ("The prime minister of {A} and the president of {B} signed a memorandum on energy cooperation in Moscow in March 2023.", 2),
+    ("Prices of rice and wheat rose by about five percent over the past year, according to figures published by the national statistics office on Thursday.", 0),
+    ("{A} expelled two diplomats of {B} on Friday, saying that they had engaged in activities incompatible with their status.", 1),
+    ("{A} called on {B} to release the detained journalists immediately and to allow consular access to them, a spokesman said.", 1),
+    ("{A} and {B} held a fresh round of talks in Vienna on Wednesday, but diplomats said that no breakthrough was expected before the end of the year.", 2),
+    ("{A} accused {B} of violating the ceasefire agreement that both sides had signed in the spring, a government spokesman told reporters.", 1),
+    ("The president of {A} thanked {B} for its support during a telephone conversation on Saturday, the presidential office said in a statement.", 1),
+    ("{A} offered humanitarian aid to {B} after the earthquake, which killed at least 40 people and left thousands without shelter.", 1),
+    ("The central bank left interest rates unchanged on Thursday, citing slower growth and the rising prices of food and fuel.", 0),
 ];
 
 const COUNTRIES: &[&str] = &[
@@ -75,30 +100,32 @@ impl Lcg {
     }
 }
 
-/// Documents of ten sentences each and the number of events they must give.
-fn generate(dict: &Dictionary, sentences: usize) -> (Vec<InputDocument>, usize) {
+/// Documents of ten sentences each and the number of events each must give.
+fn generate(dict: &Dictionary, sentences: usize) -> (Vec<InputDocument>, Vec<usize>) {
     let names = names(dict);
     let mut rng = Lcg(20_240_601);
     let mut docs = Vec::with_capacity(sentences / 10 + 1);
-    let mut expected = 0;
+    let mut expected = Vec::with_capacity(docs.capacity());
     let mut made = 0;
     while made < sentences {
         let mut paragraphs = Vec::new();
-        // One act told twice in a document is one event (restatements merge): each template
-        // takes a pair of countries at most once per document.
+        // One act told twice in a document is one event (restatements merge), and two
+        // templates may tell the same act (`signed ... in March 2023`): a pair of countries
+        // appears at most once per document.
         let mut used = std::collections::HashSet::new();
+        let mut promised = 0;
         for _ in 0..10.min(sentences - made) {
             let (ti, a, b) = loop {
                 let ti = rng.next(TEMPLATES.len());
                 let a = rng.next(names.len());
                 let b = (a + 1 + rng.next(names.len() - 1)) % names.len();
-                if used.insert((ti, a.min(b), a.max(b))) {
+                if used.insert((a.min(b), a.max(b))) {
                     break (ti, a, b);
                 }
             };
             let (t, n) = TEMPLATES[ti];
             paragraphs.push(t.replace("{A}", &names[a]).replace("{B}", &names[b]));
-            expected += n;
+            promised += n;
             made += 1;
         }
         docs.push(InputDocument {
@@ -107,8 +134,21 @@ fn generate(dict: &Dictionary, sentences: usize) -> (Vec<InputDocument>, usize) 
             doc_date: Some("2024-06-14".into()),
             ..Default::default()
         });
+        expected.push(promised);
     }
     (docs, expected)
+}
+
+/// The generated corpus as JSON Lines, each document with its promised event count.
+fn write_corpus(path: &PathBuf, docs: &[InputDocument], expected: &[usize]) -> Result<()> {
+    let mut w = std::io::BufWriter::new(std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?);
+    for (d, n) in docs.iter().zip(expected) {
+        let mut v = serde_json::to_value(d)?;
+        v["expected_events"] = (*n).into();
+        serde_json::to_writer(&mut w, &v)?;
+        w.write_all(b"\n")?;
+    }
+    w.flush().with_context(|| format!("cannot write {}", path.display()))
 }
 
 fn read_corpus(path: &PathBuf) -> Result<Vec<InputDocument>> {
@@ -162,6 +202,9 @@ pub fn run(a: Args) -> Result<ExitCode> {
             (d, Some(e))
         }
     };
+    if let (Some(path), Some(expected)) = (&a.write_corpus, &expected) {
+        write_corpus(path, &docs, expected)?;
+    }
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let mb = bytes as f64 / 1e6;
 
@@ -180,8 +223,9 @@ pub fn run(a: Args) -> Result<ExitCode> {
 
     // The full coder on one thread, its answer checked.
     let t = Instant::now();
-    let events: usize = docs.iter().map(|d| coder.code(&input(d)).events.len()).sum();
+    let per_doc: Vec<usize> = docs.iter().map(|d| coder.code(&input(d)).events.len()).collect();
     let full = t.elapsed();
+    let events: usize = per_doc.iter().sum();
 
     // The full coder on all threads.
     let pool = rayon::ThreadPoolBuilder::new().num_threads(a.jobs.unwrap_or(0)).build()?;
@@ -220,9 +264,18 @@ pub fn run(a: Args) -> Result<ExitCode> {
     if par_events != events {
         bail!("the parallel run gave {par_events} events, the single-thread run {events}");
     }
-    if let Some(e) = expected {
+    if let Some(expected) = expected {
+        let e: usize = expected.iter().sum();
         if events != e {
-            bail!("the generated corpus must give {e} events, the coder gave {events}: a fast wrong run");
+            // Name the documents, so the wrong run can be looked into (`--write-corpus`).
+            let wrong: Vec<String> = docs
+                .iter()
+                .zip(per_doc.iter().zip(&expected))
+                .filter(|(_, (got, want))| got != want)
+                .take(5)
+                .map(|(d, (got, want))| format!("{} gave {got}, must give {want}", d.id))
+                .collect();
+            bail!("the generated corpus must give {e} events, the coder gave {events}: a fast wrong run ({})", wrong.join("; "));
         }
         writeln!(out, "event count checked: {events} = {e} expected")?;
     }
