@@ -17,7 +17,7 @@ use dyad_text::{layout, BlockKind, LayoutOptions};
 use crate::dates::DateContext;
 use crate::mentions::{find_mentions, named_mentions, resolve_mentions, Actor, Context, Mention, MentionKind, Referent, Text};
 use crate::roles::assign;
-use crate::sentence::Sent;
+use crate::sentence::{Sent, SentBufs};
 use crate::triggers::find_triggers;
 
 /// A document to code.
@@ -225,12 +225,12 @@ fn code_sentence(
     offset: usize,
     events: &mut Vec<Event>,
     notes: &mut Vec<Note>,
-    arena: &mut Bump,
+    scratch: &mut Scratch,
     mut trace: Option<&mut String>,
 ) {
     // The arena holds the sentence's lower-cased forms; the previous sentence's are done with.
-    arena.reset();
-    let s = Sent::new(text, &dict.lemmas, arena);
+    scratch.arena.reset();
+    let s = Sent::new_in(text, &dict.lemmas, &scratch.arena, &mut scratch.sent);
     // A sentence-initial `He` continues the previous sentence's subject; elsewhere a pronoun
     // takes the person named last.
     // So does the `he` of a sentence opened by a participle (`Expressing his pleasure ..., he
@@ -503,6 +503,16 @@ fn code_sentence(
         && crate::roles::unknown_name_before(&s, &ms, 1);
     let opener_unresolved = matches!(s.norm_opt(0), Some("he" | "she")) && !ms.iter().any(|m| m.start == 0);
     st.last_subject_unknown = opener_unknown || (opener_unresolved && st.last_subject_unknown);
+    s.recycle(&mut scratch.sent);
+}
+
+/// What a document's sentences are prepared in, one after another, so that preparing one
+/// allocates nothing once the first few have been: the arena of lower-cased forms and the
+/// buffers of [`Sent`].
+#[derive(Default)]
+struct Scratch {
+    arena: Bump,
+    sent: SentBufs,
 }
 
 /// `text` has an ASCII digit. Sixteen bytes are tested at a time, without a branch per byte:
@@ -610,7 +620,7 @@ fn code_document_traced(dict: &Dictionary, doc: &DocInput, needle: Option<&str>)
     let mut dates = DateContext::new(doc_date.as_deref(), needle.is_some());
     dates.find_anchor(lay.sentences.iter().map(|s| s.span.of(text)));
     let mut events = Vec::new();
-    let mut arena = Bump::new();
+    let mut scratch = Scratch::default();
     for (i, sen) in lay.sentences.iter().enumerate() {
         let t = sen.span.of(text);
         // An interviewer's question asks rather than reports.
@@ -623,14 +633,14 @@ fn code_document_traced(dict: &Dictionary, doc: &DocInput, needle: Option<&str>)
             let _ = writeln!(trace, "sentence {i}: {t}");
             let before = notes.len();
             let found = events.len();
-            code_sentence(dict, &mut st, &mut dates, doc.id, i, sen.paragraph, t, sen.span.start, &mut events, &mut notes, &mut arena, Some(&mut trace));
+            code_sentence(dict, &mut st, &mut dates, doc.id, i, sen.paragraph, t, sen.span.start, &mut events, &mut notes, &mut scratch, Some(&mut trace));
             for n in &notes[before..] {
                 let _ = writeln!(trace, "note: {}", n.message);
             }
             let _ = writeln!(trace, "events before document-level merging: {}", events.len() - found);
             traces.push((i, trace));
         } else {
-            code_sentence(dict, &mut st, &mut dates, doc.id, i, sen.paragraph, t, sen.span.start, &mut events, &mut notes, &mut arena, None);
+            code_sentence(dict, &mut st, &mut dates, doc.id, i, sen.paragraph, t, sen.span.start, &mut events, &mut notes, &mut scratch, None);
         }
     }
     let events = crate::merge::restatements(crate::merge::one_per_sentence(events), doc_date.as_deref());
@@ -659,7 +669,7 @@ pub fn explain_sentence(dict: &Dictionary, sentence: &str, date: Option<&str>, s
     let mut dates = DateContext::new(date, true);
     let mut notes = Vec::new();
     let mut events = Vec::new();
-    code_sentence(dict, &mut st, &mut dates, "explain", 0, 0, sentence, 0, &mut events, &mut notes, &mut Bump::new(), Some(&mut out));
+    code_sentence(dict, &mut st, &mut dates, "explain", 0, 0, sentence, 0, &mut events, &mut notes, &mut Scratch::default(), Some(&mut out));
     for n in notes {
         let _ = writeln!(out, "note: {}", n.message);
     }
