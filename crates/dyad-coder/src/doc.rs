@@ -248,36 +248,39 @@ fn code_sentence(
     // play, which pronouns and dyad phrases are then resolved against.
     let explain = trace.is_some();
     let mut learned = Vec::new();
-    let pre = {
+    let mut pre = {
         let ctx = Context { speaker: st.speaker.as_ref(), pair: None, last_person: last_person.as_ref(), recent_people: &st.people, date: st.date_num, keep_media: false, explain, learned: &st.learned, last_subject: st.last_subject.as_ref(), last_subject_partner: st.last_subject_partner.as_ref() };
         named_mentions(&s, dict, &ctx, Some(&mut learned))
     };
     // The place of a dateline (`PYONGYANG, July 12 (Xinhua) --`) is where the report was
     // filed, no party to what the sentence tells.
     let dl = dateline_end(&s);
-    let pre: Vec<Mention> = if dl > 0 { pre.into_iter().filter(|m| m.start >= dl).collect() } else { pre };
+    // Kept in place: a sentence mostly drops none, and then no mention is moved.
+    if dl > 0 {
+        pre.retain(|m| m.start >= dl);
+    }
     // `at the G20 meeting`, `the ASEAN summit`: a gathering of an organisation is a venue,
     // not a party.
-    let pre: Vec<Mention> = pre
-        .into_iter()
-        .filter(|m| {
-            let venue = matches!(s.norm_opt(m.end), Some("summit" | "summits" | "meeting" | "meetings" | "conference" | "forum" | "session" | "ministerial"));
-            // `the Charter of the United Nations`, `UN resolutions`: a document of the
-            // organisation, not the organisation acting.
-            let document = matches!(s.norm_opt(m.end), Some("charter" | "resolution" | "resolutions" | "convention" | "conventions"))
-                || (m.start >= 2 && s.norms[m.start - 1] == "of" && matches!(s.norms[m.start - 2].as_str(), "charter" | "resolution" | "resolutions" | "convention"))
-                || (m.start >= 3 && s.norms[m.start - 1] == "the" && s.norms[m.start - 2] == "of" && matches!(s.norms[m.start - 3].as_str(), "charter" | "resolution" | "resolutions" | "convention"));
-            !(m.kind == MentionKind::Igo && (venue || document))
-        })
-        .collect();
+    pre.retain(|m| {
+        let venue = matches!(s.norm_opt(m.end), Some("summit" | "summits" | "meeting" | "meetings" | "conference" | "forum" | "session" | "ministerial"));
+        // `the Charter of the United Nations`, `UN resolutions`: a document of the
+        // organisation, not the organisation acting.
+        let document = matches!(s.norm_opt(m.end), Some("charter" | "resolution" | "resolutions" | "convention" | "conventions"))
+            || (m.start >= 2 && s.norms[m.start - 1] == "of" && matches!(s.norms[m.start - 2].as_str(), "charter" | "resolution" | "resolutions" | "convention"))
+            || (m.start >= 3 && s.norms[m.start - 1] == "the" && s.norms[m.start - 2] == "of" && matches!(s.norms[m.start - 3].as_str(), "charter" | "resolution" | "resolutions" | "convention"));
+        !(m.kind == MentionKind::Igo && (venue || document))
+    });
     st.remember(&pre);
     // Places (`talks in Abuja`) are not parties: they do not make a country salient.
     let parties = pre.iter().filter(|m| !(m.kind == MentionKind::Capital && m.start > 0 && matches!(s.norms[m.start - 1].as_str(), "in" | "at")));
     st.salience.add(parties, 1);
     // Two countries coordinated in this very sentence (`Germany and Poland held talks ... and
     // the two countries agreed`) are the dyad in play; else the two most salient.
-    let named: Vec<&Mention> = pre.iter().filter(|m| m.kind != MentionKind::Coref && m.actor_with_country().is_some()).collect();
-    let coordinated = named.windows(2).find_map(|w| {
+    // Each named mention with the one named before it, without collecting them.
+    let mut named = pre.iter().filter(|m| m.kind != MentionKind::Coref && m.actor_with_country().is_some());
+    let mut before = named.next();
+    let coordinated = named.find_map(|m| {
+        let w = [before.replace(m)?, m];
         let (Referent::One(a), Referent::One(b)) = (&w[0].referent, &w[1].referent) else { return None };
         let joined = (w[0].end..w[1].start).all(|k| matches!(s.norms[k].as_str(), "and" | "-" | "the"));
         (joined && w[1].start > w[0].end && a.country != b.country).then(|| (plain(&a.country), plain(&b.country)))
@@ -619,7 +622,9 @@ fn code_document_traced(dict: &Dictionary, doc: &DocInput, needle: Option<&str>)
 
     let mut dates = DateContext::new(doc_date.as_deref(), needle.is_some());
     dates.find_anchor(lay.sentences.iter().map(|s| s.span.of(text)));
-    let mut events = Vec::new();
+    // Room for an event a sentence, so that the events (large records) are seldom moved to a
+    // larger vector.
+    let mut events = Vec::with_capacity(lay.sentences.len());
     let mut scratch = Scratch::default();
     for (i, sen) in lay.sentences.iter().enumerate() {
         let t = sen.span.of(text);
