@@ -518,6 +518,12 @@ struct Scratch {
     sent: SentBufs,
 }
 
+thread_local! {
+    /// Each thread's [`Scratch`], lent to one document after another: a batch of short
+    /// documents then allocates it once, not once a document.
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
+}
+
 /// `text` has an ASCII digit. Sixteen bytes are tested at a time, without a branch per byte:
 /// most sentences have none, and are read to the end.
 fn has_digit(text: &str) -> bool {
@@ -625,7 +631,7 @@ fn code_document_traced(dict: &Dictionary, doc: &DocInput, needle: Option<&str>)
     // Room for an event a sentence, so that the events (large records) are seldom moved to a
     // larger vector.
     let mut events = Vec::with_capacity(lay.sentences.len());
-    let mut scratch = Scratch::default();
+    let mut scratch = SCRATCH.take();
     for (i, sen) in lay.sentences.iter().enumerate() {
         let t = sen.span.of(text);
         // An interviewer's question asks rather than reports.
@@ -648,6 +654,7 @@ fn code_document_traced(dict: &Dictionary, doc: &DocInput, needle: Option<&str>)
             code_sentence(dict, &mut st, &mut dates, doc.id, i, sen.paragraph, t, sen.span.start, &mut events, &mut notes, &mut scratch, None);
         }
     }
+    SCRATCH.set(scratch);
     let events = crate::merge::restatements(crate::merge::one_per_sentence(events), doc_date.as_deref());
     if needle.is_some() {
         // What survived the merging of repeated and restated acts.
