@@ -409,7 +409,7 @@ fn code_sentence(
             }
         };
         let (bs, be) = s.byte_span(tr.start, tr.end);
-        let dated = if pat.speaker_act {
+        let mut dated = if pat.speaker_act {
             dates.doc_dated("the statement's own evaluation: the date of the statement")
         } else {
             dates.for_event(&s, &exprs, tr.start, tr.end, tr.head, paragraph)
@@ -450,7 +450,8 @@ fn code_sentence(
                 quad_class: info.quad,
                 goldstein: info.goldstein,
                 plover: info.plover.clone(),
-                date: dated.value.clone(),
+                // The last role's event takes the date (`remember` below needs no value).
+                date: if k == last { std::mem::take(&mut dated.value) } else { dated.value.clone() },
                 date_source: dated.source.to_string(),
                 future: dated.future,
                 // The last role's event takes the place, the others a copy.
