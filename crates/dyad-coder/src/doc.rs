@@ -17,7 +17,7 @@ use dyad_text::{layout, BlockKind, LayoutOptions};
 use crate::dates::DateContext;
 use crate::mentions::{find_mentions, named_mentions, resolve_mentions, Actor, Context, Mention, MentionKind, Referent, Text};
 use crate::roles::assign;
-use crate::sentence::Sent;
+use crate::sentence::{Sent, SentBufs};
 use crate::triggers::find_triggers;
 
 /// A document to code.
@@ -225,12 +225,12 @@ fn code_sentence(
     offset: usize,
     events: &mut Vec<Event>,
     notes: &mut Vec<Note>,
-    arena: &mut Bump,
+    scratch: &mut Scratch,
     mut trace: Option<&mut String>,
 ) {
     // The arena holds the sentence's lower-cased forms; the previous sentence's are done with.
-    arena.reset();
-    let s = Sent::new(text, &dict.lemmas, arena);
+    scratch.arena.reset();
+    let s = Sent::new_in(text, &dict.lemmas, &scratch.arena, &mut scratch.sent);
     // A sentence-initial `He` continues the previous sentence's subject; elsewhere a pronoun
     // takes the person named last.
     // So does the `he` of a sentence opened by a participle (`Expressing his pleasure ..., he
@@ -248,36 +248,39 @@ fn code_sentence(
     // play, which pronouns and dyad phrases are then resolved against.
     let explain = trace.is_some();
     let mut learned = Vec::new();
-    let pre = {
+    let mut pre = {
         let ctx = Context { speaker: st.speaker.as_ref(), pair: None, last_person: last_person.as_ref(), recent_people: &st.people, date: st.date_num, keep_media: false, explain, learned: &st.learned, last_subject: st.last_subject.as_ref(), last_subject_partner: st.last_subject_partner.as_ref() };
         named_mentions(&s, dict, &ctx, Some(&mut learned))
     };
     // The place of a dateline (`PYONGYANG, July 12 (Xinhua) --`) is where the report was
     // filed, no party to what the sentence tells.
     let dl = dateline_end(&s);
-    let pre: Vec<Mention> = if dl > 0 { pre.into_iter().filter(|m| m.start >= dl).collect() } else { pre };
+    // Kept in place: a sentence mostly drops none, and then no mention is moved.
+    if dl > 0 {
+        pre.retain(|m| m.start >= dl);
+    }
     // `at the G20 meeting`, `the ASEAN summit`: a gathering of an organisation is a venue,
     // not a party.
-    let pre: Vec<Mention> = pre
-        .into_iter()
-        .filter(|m| {
-            let venue = matches!(s.norm_opt(m.end), Some("summit" | "summits" | "meeting" | "meetings" | "conference" | "forum" | "session" | "ministerial"));
-            // `the Charter of the United Nations`, `UN resolutions`: a document of the
-            // organisation, not the organisation acting.
-            let document = matches!(s.norm_opt(m.end), Some("charter" | "resolution" | "resolutions" | "convention" | "conventions"))
-                || (m.start >= 2 && s.norms[m.start - 1] == "of" && matches!(s.norms[m.start - 2].as_str(), "charter" | "resolution" | "resolutions" | "convention"))
-                || (m.start >= 3 && s.norms[m.start - 1] == "the" && s.norms[m.start - 2] == "of" && matches!(s.norms[m.start - 3].as_str(), "charter" | "resolution" | "resolutions" | "convention"));
-            !(m.kind == MentionKind::Igo && (venue || document))
-        })
-        .collect();
+    pre.retain(|m| {
+        let venue = matches!(s.norm_opt(m.end), Some("summit" | "summits" | "meeting" | "meetings" | "conference" | "forum" | "session" | "ministerial"));
+        // `the Charter of the United Nations`, `UN resolutions`: a document of the
+        // organisation, not the organisation acting.
+        let document = matches!(s.norm_opt(m.end), Some("charter" | "resolution" | "resolutions" | "convention" | "conventions"))
+            || (m.start >= 2 && s.norms[m.start - 1] == "of" && matches!(s.norms[m.start - 2].as_str(), "charter" | "resolution" | "resolutions" | "convention"))
+            || (m.start >= 3 && s.norms[m.start - 1] == "the" && s.norms[m.start - 2] == "of" && matches!(s.norms[m.start - 3].as_str(), "charter" | "resolution" | "resolutions" | "convention"));
+        !(m.kind == MentionKind::Igo && (venue || document))
+    });
     st.remember(&pre);
     // Places (`talks in Abuja`) are not parties: they do not make a country salient.
     let parties = pre.iter().filter(|m| !(m.kind == MentionKind::Capital && m.start > 0 && matches!(s.norms[m.start - 1].as_str(), "in" | "at")));
     st.salience.add(parties, 1);
     // Two countries coordinated in this very sentence (`Germany and Poland held talks ... and
     // the two countries agreed`) are the dyad in play; else the two most salient.
-    let named: Vec<&Mention> = pre.iter().filter(|m| m.kind != MentionKind::Coref && m.actor_with_country().is_some()).collect();
-    let coordinated = named.windows(2).find_map(|w| {
+    // Each named mention with the one named before it, without collecting them.
+    let mut named = pre.iter().filter(|m| m.kind != MentionKind::Coref && m.actor_with_country().is_some());
+    let mut before = named.next();
+    let coordinated = named.find_map(|m| {
+        let w = [before.replace(m)?, m];
         let (Referent::One(a), Referent::One(b)) = (&w[0].referent, &w[1].referent) else { return None };
         let joined = (w[0].end..w[1].start).all(|k| matches!(s.norms[k].as_str(), "and" | "-" | "the"));
         (joined && w[1].start > w[0].end && a.country != b.country).then(|| (plain(&a.country), plain(&b.country)))
@@ -406,7 +409,7 @@ fn code_sentence(
             }
         };
         let (bs, be) = s.byte_span(tr.start, tr.end);
-        let dated = if pat.speaker_act {
+        let mut dated = if pat.speaker_act {
             dates.doc_dated("the statement's own evaluation: the date of the statement")
         } else {
             dates.for_event(&s, &exprs, tr.start, tr.end, tr.head, paragraph)
@@ -447,7 +450,8 @@ fn code_sentence(
                 quad_class: info.quad,
                 goldstein: info.goldstein,
                 plover: info.plover.clone(),
-                date: dated.value.clone(),
+                // The last role's event takes the date (`remember` below needs no value).
+                date: if k == last { std::mem::take(&mut dated.value) } else { dated.value.clone() },
                 date_source: dated.source.to_string(),
                 future: dated.future,
                 // The last role's event takes the place, the others a copy.
@@ -503,6 +507,22 @@ fn code_sentence(
         && crate::roles::unknown_name_before(&s, &ms, 1);
     let opener_unresolved = matches!(s.norm_opt(0), Some("he" | "she")) && !ms.iter().any(|m| m.start == 0);
     st.last_subject_unknown = opener_unknown || (opener_unresolved && st.last_subject_unknown);
+    s.recycle(&mut scratch.sent);
+}
+
+/// What a document's sentences are prepared in, one after another, so that preparing one
+/// allocates nothing once the first few have been: the arena of lower-cased forms and the
+/// buffers of [`Sent`].
+#[derive(Default)]
+struct Scratch {
+    arena: Bump,
+    sent: SentBufs,
+}
+
+thread_local! {
+    /// Each thread's [`Scratch`], lent to one document after another: a batch of short
+    /// documents then allocates it once, not once a document.
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
 }
 
 /// `text` has an ASCII digit. Sixteen bytes are tested at a time, without a branch per byte:
@@ -609,8 +629,10 @@ fn code_document_traced(dict: &Dictionary, doc: &DocInput, needle: Option<&str>)
 
     let mut dates = DateContext::new(doc_date.as_deref(), needle.is_some());
     dates.find_anchor(lay.sentences.iter().map(|s| s.span.of(text)));
-    let mut events = Vec::new();
-    let mut arena = Bump::new();
+    // Room for an event a sentence, so that the events (large records) are seldom moved to a
+    // larger vector.
+    let mut events = Vec::with_capacity(lay.sentences.len());
+    let mut scratch = SCRATCH.take();
     for (i, sen) in lay.sentences.iter().enumerate() {
         let t = sen.span.of(text);
         // An interviewer's question asks rather than reports.
@@ -623,16 +645,17 @@ fn code_document_traced(dict: &Dictionary, doc: &DocInput, needle: Option<&str>)
             let _ = writeln!(trace, "sentence {i}: {t}");
             let before = notes.len();
             let found = events.len();
-            code_sentence(dict, &mut st, &mut dates, doc.id, i, sen.paragraph, t, sen.span.start, &mut events, &mut notes, &mut arena, Some(&mut trace));
+            code_sentence(dict, &mut st, &mut dates, doc.id, i, sen.paragraph, t, sen.span.start, &mut events, &mut notes, &mut scratch, Some(&mut trace));
             for n in &notes[before..] {
                 let _ = writeln!(trace, "note: {}", n.message);
             }
             let _ = writeln!(trace, "events before document-level merging: {}", events.len() - found);
             traces.push((i, trace));
         } else {
-            code_sentence(dict, &mut st, &mut dates, doc.id, i, sen.paragraph, t, sen.span.start, &mut events, &mut notes, &mut arena, None);
+            code_sentence(dict, &mut st, &mut dates, doc.id, i, sen.paragraph, t, sen.span.start, &mut events, &mut notes, &mut scratch, None);
         }
     }
+    SCRATCH.set(scratch);
     let events = crate::merge::restatements(crate::merge::one_per_sentence(events), doc_date.as_deref());
     if needle.is_some() {
         // What survived the merging of repeated and restated acts.
@@ -659,7 +682,7 @@ pub fn explain_sentence(dict: &Dictionary, sentence: &str, date: Option<&str>, s
     let mut dates = DateContext::new(date, true);
     let mut notes = Vec::new();
     let mut events = Vec::new();
-    code_sentence(dict, &mut st, &mut dates, "explain", 0, 0, sentence, 0, &mut events, &mut notes, &mut Bump::new(), Some(&mut out));
+    code_sentence(dict, &mut st, &mut dates, "explain", 0, 0, sentence, 0, &mut events, &mut notes, &mut Scratch::default(), Some(&mut out));
     for n in notes {
         let _ = writeln!(out, "note: {}", n.message);
     }

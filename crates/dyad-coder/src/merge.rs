@@ -8,7 +8,6 @@
 //! are kept, and so do expulsions, which stories tell tit for tat.
 //! [`location`]: the place of an act, from `in`/`at` + a proper name in the trigger's clause.
 
-use dyad_dict::FastMap;
 use dyad_record::Event;
 
 use crate::sentence::Sent;
@@ -77,31 +76,25 @@ pub fn restatements(events: Vec<Event>, doc_date: Option<&str>) -> Vec<Event> {
     fn key(e: &Event) -> Key<'_> {
         (e.source_country.as_str(), e.target_country.as_str(), e.code.as_str())
     }
-    // Per key: the best mention's rank and date; room for every event, as most are acts
-    // that happen once.
-    let mut best: FastMap<Key, ((u8, usize), &str)> = FastMap::with_capacity_and_hasher(events.len(), Default::default());
-    for e in events.iter().filter(|e| mergeable(&e.code)) {
-        let r = rank(e, doc_date);
-        best.entry(key(e))
-            .and_modify(|b| {
-                if r < b.0 {
-                    *b = (r, e.date.as_str());
-                }
-            })
-            .or_insert((r, e.date.as_str()));
+    // The mergeable events sorted by key (stably: in document order within a key), so that
+    // each key's mentions are side by side; a document has few, and sorting them costs less
+    // than hashing their keys.
+    let mut acts: Vec<usize> = (0..events.len()).filter(|&i| mergeable(&events[i].code)).collect();
+    if acts.len() < 2 {
+        return events;
     }
-    let keep: Vec<bool> = events
-        .iter()
-        .map(|e| {
-            if !mergeable(&e.code) {
-                return true;
-            }
-            let Some(&((brank, bsentence), bdate)) = best.get(&key(e)) else { return true };
-            let r = rank(e, doc_date);
-            e.sentence_index == bsentence || (r.0 == 0 && brank == 0 && e.date != bdate)
-        })
-        .collect();
-    drop(best);
+    acts.sort_by(|&a, &b| key(&events[a]).cmp(&key(&events[b])));
+    let mut keep = vec![true; events.len()];
+    for mentions in acts.chunk_by(|&a, &b| key(&events[a]) == key(&events[b])) {
+        // The best mention: the first of the lowest rank.
+        let Some(&b) = mentions.iter().min_by_key(|&&i| rank(&events[i], doc_date)) else { continue };
+        let (brank, bsentence) = rank(&events[b], doc_date);
+        let bdate = events[b].date.as_str();
+        for &i in mentions {
+            let e = &events[i];
+            keep[i] = e.sentence_index == bsentence || (rank(e, doc_date).0 == 0 && brank == 0 && e.date != bdate);
+        }
+    }
     keep_marked(events, &keep)
 }
 
@@ -157,4 +150,99 @@ fn months(w: &str) -> bool {
         w,
         "January" | "February" | "March" | "April" | "May" | "June" | "July" | "August" | "September" | "October" | "November" | "December" | "Juche"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_dict::FastMap;
+
+    /// [`restatements`] as it was first written, with a map of each key's best mention: the
+    /// reference for the sorted keys that replaced it.
+    fn restatements_by_map(events: Vec<Event>, doc_date: Option<&str>) -> Vec<Event> {
+        type Key<'e> = (&'e str, &'e str, &'e str);
+        fn key(e: &Event) -> Key<'_> {
+            (e.source_country.as_str(), e.target_country.as_str(), e.code.as_str())
+        }
+        let mut best: FastMap<Key, ((u8, usize), &str)> = FastMap::default();
+        for e in events.iter().filter(|e| mergeable(&e.code)) {
+            let r = rank(e, doc_date);
+            best.entry(key(e))
+                .and_modify(|b| {
+                    if r < b.0 {
+                        *b = (r, e.date.as_str());
+                    }
+                })
+                .or_insert((r, e.date.as_str()));
+        }
+        let keep: Vec<bool> = events
+            .iter()
+            .map(|e| {
+                if !mergeable(&e.code) {
+                    return true;
+                }
+                let Some(&((brank, bsentence), bdate)) = best.get(&key(e)) else { return true };
+                let r = rank(e, doc_date);
+                e.sentence_index == bsentence || (r.0 == 0 && brank == 0 && e.date != bdate)
+            })
+            .collect();
+        drop(best);
+        keep_marked(events, &keep)
+    }
+
+    fn event(sentence_index: usize, source: &str, target: &str, code: &str, date: &str, date_source: &str) -> Event {
+        Event {
+            doc_id: "d".into(),
+            event_id: format!("{sentence_index}{source}{target}{code}{date}{date_source}"),
+            sentence_index,
+            sentence: String::new(),
+            trigger: String::new(),
+            span: [0, 0],
+            source: source.into(),
+            source_country: source.into(),
+            source_agent: None,
+            source_name: None,
+            target: target.into(),
+            target_country: target.into(),
+            target_agent: None,
+            target_name: None,
+            code: code.into(),
+            root: code[..2].into(),
+            quad_class: 1,
+            goldstein: 0.0,
+            plover: None,
+            date: date.into(),
+            date_source: date_source.into(),
+            future: false,
+            location: None,
+            confidence: 0.5,
+        }
+    }
+
+    #[test]
+    fn restatements_keep_what_the_map_kept() {
+        let countries = ["RUS", "CHN", "USA"];
+        let codes = ["040", "042", "057", "114", "161", "010", "112"];
+        let dates = ["2024-05-01", "2024-06-02", "2024-07"];
+        let sources = ["text", "anniversary", "document", "doc_date"];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for round in 0..3000 {
+            let n = next(14);
+            let mut sentence = 0;
+            let events: Vec<Event> = (0..n)
+                .map(|_| {
+                    sentence += next(3);
+                    event(sentence, countries[next(3)], countries[next(3)], codes[next(codes.len())], dates[next(3)], sources[next(4)])
+                })
+                .collect();
+            let doc_date = [None, Some("2024-05-01"), Some("2024-06-02")][round % 3];
+            assert_eq!(restatements(events.clone(), doc_date), restatements_by_map(events.clone(), doc_date), "{events:#?}");
+        }
+    }
 }

@@ -20,6 +20,27 @@ pub struct Lemmatizer {
     irregular_keys: WordMap<u32>,
     /// The keys of the irregular forms' lemmas, made once at load.
     lemma_keys: Vec<Box<str>>,
+    /// A bit for each [`filter_bit`] of an irregular form: a word whose bit is clear is none,
+    /// and is not looked up. Few are set, so most words are settled by one load.
+    filter: Box<[u64]>,
+}
+
+/// The bits of [`Lemmatizer::filter`].
+const FILTER_BITS: u32 = 13;
+
+/// A word's bit in [`Lemmatizer::filter`]: a hash of its length and its first and last two
+/// bytes, which is cheaper to take than the word's packed number and tells the irregular forms
+/// from most words.
+#[inline]
+fn filter_bit(w: &[u8]) -> usize {
+    let n = w.len();
+    let (first, last, prev) = match n {
+        0 => (0, 0, 0),
+        1 => (w[0], w[0], 0),
+        _ => (w[0], w[n - 1], w[n - 2]),
+    };
+    let x = (n as u32 & 0xff) | u32::from(first) << 8 | u32::from(last) << 16 | u32::from(prev) << 24;
+    (x.wrapping_mul(0x9e37_79b1) >> (32 - FILTER_BITS)) as usize
 }
 
 /// An irregular form listed as its own lemma.
@@ -58,7 +79,10 @@ impl Lemmatizer {
         // The forms' table, made anew from all forms read so far.
         self.lemma_keys.clear();
         let mut entries = Vec::with_capacity(self.irregular.len());
+        let mut filter = vec![0u64; 1 << (FILTER_BITS - 6)];
         for (form, lemma) in &self.irregular {
+            let bit = filter_bit(form.as_bytes());
+            filter[bit / 64] |= 1 << (bit % 64);
             let key = if form == lemma {
                 OWN_LEMMA
             } else {
@@ -68,6 +92,7 @@ impl Lemmatizer {
             entries.push((form.as_str(), key));
         }
         self.irregular_keys = WordMap::from_entries(entries);
+        self.filter = filter.into();
     }
 
     /// Whether `word` is a listed irregular form of another lemma (`met`, `held`).
@@ -105,6 +130,10 @@ impl Lemmatizer {
     /// For an irregular form, the index of its lemma's key in `lemma_keys`, or [`OWN_LEMMA`].
     #[inline]
     fn irregular_key(&self, word: &str) -> Option<u32> {
+        let bit = filter_bit(word.as_bytes());
+        if self.filter.get(bit / 64).is_none_or(|f| f & 1 << (bit % 64) == 0) {
+            return None;
+        }
         self.irregular_keys.get(word)
     }
 }
