@@ -9,7 +9,9 @@
 //! mentions. A trigger whose head lies among a more specific trigger's words is dropped
 //! (`paid an official visit` is one event, not a `pay` and a `visit`).
 
-use dyad_dict::{Dictionary, Elem, Pattern, WordId, WordSketch};
+use std::cell::RefCell;
+
+use dyad_dict::{Dictionary, Elem, Pattern, WordId};
 
 use crate::mentions::Mention;
 use crate::sentence::Sent;
@@ -110,29 +112,34 @@ fn looks_verbal(s: &Sent, dict: &Dictionary, mentions: &[Mention], i: usize) -> 
         }
         break;
     }
+    // The cheap evidence first: a past form, an irregular verb's form.
+    if (w.ends_with("ed") && i > 0) || dict.lemmas.is_irregular_form(w) {
+        return true;
+    }
     // The word before the head, past adverbs and quotation marks (`it “strongly condemns”`).
     let q = s.back_over(i, |w| w.ends_with("ly") || matches!(w, "\"" | "“" | "”" | "also" | "further" | "again" | "still" | "most"));
     let after_subject = q > 0
         && (mentions.iter().any(|m| m.end == q) || matches!(s.norms[q - 1].as_str(), "he" | "she" | "it" | "they" | "we" | "who" | "which" | "that"));
+    if after_subject && (w.ends_with('s') || w.ends_with("ed")) {
+        return true;
+    }
+    // `We warn`, `They reject`: a base form right after a plural or first-person pronoun.
+    if q > 0 && matches!(s.norms[q - 1].as_str(), "we" | "they" | "i" | "you") {
+        return true;
+    }
     // An `-s` form followed by an object's determiner (`the Ministry denounces the
     // declaration`): a plural noun is rarely followed by one.
     let object_next = w.ends_with('s')
         && !w.ends_with("ss")
         && (s.norm_opt(i + 1).is_some_and(|n| matches!(n, "the" | "a" | "an" | "its" | "their" | "any" | "all" | "this" | "these" | "those"))
             || mentions.iter().any(|m| m.start == i + 1));
-    // `We warn`, `They reject`: a base form right after a plural or first-person pronoun.
-    let after_plural_pronoun = q > 0 && matches!(s.norms[q - 1].as_str(), "we" | "they" | "i" | "you");
+    if object_next && i > 0 {
+        return true;
+    }
     // `Vietnam and Laos cooperate`: a base form after a coordinated subject.
-    let after_coordination = mentions.iter().find(|m| m.end == q).is_some_and(|m| {
+    mentions.iter().find(|m| m.end == q).is_some_and(|m| {
         m.start >= 2 && s.norms[m.start - 1] == "and" && mentions.iter().any(|o| o.end == m.start - 1)
-    });
-    (w.ends_with("ed") && i > 0)
-        || after_plural_pronoun
-        || after_coordination
-        || dict.lemmas.is_irregular_form(w)
-        || (after_subject && w.ends_with('s'))
-        || (after_subject && w.ends_with("ed"))
-        || (object_next && i > 0)
+    })
 }
 
 /// An event noun attached to an actor: possessed (`Russia's invasion`), modified (`Russian
@@ -345,45 +352,100 @@ impl Matcher<'_, '_> {
     }
 }
 
+/// Buffers of [`find_triggers`], kept by each thread from one sentence to the next so that a
+/// sentence allocates nothing but its triggers.
+#[derive(Default)]
+struct Scratch {
+    /// By token: the ids of its lemma key and of its normal form, or [`NO_WORD`].
+    ids: Vec<[WordId; 2]>,
+    /// The tokens whose key heads some pattern.
+    heads: Vec<usize>,
+    /// By [`WordId`]: the number of the last sentence that has the word. A sentence's words
+    /// are those stamped with its number, so no sentence has to clear the marks of the last.
+    stamps: Vec<u32>,
+    /// The number of the current sentence (never 0, the stamp of a word no sentence had).
+    sentence: u32,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// The words (keys and forms) a sentence has, exactly: see [`Scratch::stamps`].
+struct SentenceWords<'a> {
+    stamps: &'a [u32],
+    sentence: u32,
+}
+
+impl SentenceWords<'_> {
+    #[inline]
+    fn has(&self, id: WordId) -> bool {
+        self.stamps.get(id as usize) == Some(&self.sentence)
+    }
+
+    /// Every word element of `p` has a word of the sentence among its alternatives (else `p`
+    /// cannot match). Elements of more than [`PROBED`] alternatives are not looked at: a
+    /// list of a hundred synonyms costs more to probe than to match.
+    fn may_match(&self, p: &Pattern) -> bool {
+        p.elems.iter().all(|e| match e {
+            Elem::Word(ids) => ids.len() > PROBED || ids.iter().any(|&id| self.has(id)),
+            _ => true,
+        })
+    }
+}
+
+/// The most alternatives of a pattern element that [`SentenceWords::may_match`] probes.
+const PROBED: usize = 16;
+
 /// Triggers of the sentence, in order of their heads. `---` patterns are returned too (their
 /// `pattern.code` is `None`) so that explanations can show what blocked an event.
 pub fn find_triggers<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention]) -> Vec<Trigger<'d>> {
+    SCRATCH.with_borrow_mut(|scratch| find_with(s, dict, mentions, scratch))
+}
+
+fn find_with<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention], scratch: &mut Scratch) -> Vec<Trigger<'d>> {
     let verbs = &dict.verbs;
-    // Each token's key looked up once among the pattern words: a sentence without a head
-    // has no trigger, and its forms need no looking up.
-    // The heads and their patterns are kept: the loop below visits only them.
-    let mut ids: Vec<[WordId; 2]> = Vec::with_capacity(s.keys.len());
-    let mut heads: Vec<(usize, &'d [Pattern])> = Vec::new();
-    for (i, k) in s.keys.iter().enumerate() {
-        let id = verbs.word_id(k).unwrap_or(NO_WORD);
-        let patterns = verbs.patterns_of(id);
-        if !patterns.is_empty() {
-            heads.push((i, patterns));
+    let Scratch { ids, heads, stamps, sentence } = scratch;
+    // A new number for this sentence; when the numbers run out, every mark is cleared.
+    *sentence = sentence.wrapping_add(1);
+    if *sentence == 0 {
+        stamps.iter_mut().for_each(|x| *x = 0);
+        *sentence = 1;
+    }
+    if stamps.len() < verbs.word_count() {
+        stamps.resize(verbs.word_count(), 0);
+    }
+    let sentence = *sentence;
+    // Each token's key and form looked up once among the pattern words (most keys are their
+    // form, the same slice of the text), its words marked as the sentence's, and the tokens
+    // whose key heads patterns kept: the loop below visits only them.
+    ids.clear();
+    heads.clear();
+    for (i, (key, norm)) in s.keys.iter().zip(&s.norms).enumerate() {
+        let id = verbs.word_id(key).unwrap_or(NO_WORD);
+        let same = key.len() == norm.len() && (key.as_ptr() == norm.as_ptr() || key == norm);
+        let form = if same { id } else { verbs.word_id(norm).unwrap_or(NO_WORD) };
+        // `NO_WORD` is no index: it marks nothing.
+        if let Some(x) = stamps.get_mut(id as usize) {
+            *x = sentence;
         }
-        ids.push([id; 2]);
+        if let Some(x) = stamps.get_mut(form as usize) {
+            *x = sentence;
+        }
+        if !verbs.patterns_of(id).is_empty() {
+            heads.push(i);
+        }
+        ids.push([id, form]);
     }
     if heads.is_empty() {
         return Vec::new();
     }
-    // The sentence's keys and forms, sketched: a pattern needing a word the sentence lacks is
-    // not tried.
-    let mut words = WordSketch::default();
-    for ((id, key), norm) in ids.iter_mut().zip(&s.keys).zip(&s.norms) {
-        // Most keys are their form (the same slice of the text).
-        let same = key.len() == norm.len() && (key.as_ptr() == norm.as_ptr() || key == norm);
-        if !same {
-            id[1] = verbs.word_id(norm).unwrap_or(NO_WORD);
-        }
-        // A form that is its key adds the key's bit again.
-        for w in *id {
-            if w != NO_WORD {
-                words.add(w);
-            }
-        }
-    }
-    let m = Matcher { s, mentions, ids: &ids };
+    let words = SentenceWords { stamps, sentence };
+    let ids = &ids[..];
+    let m = Matcher { s, mentions, ids };
     let mut out: Vec<Trigger<'d>> = Vec::new();
-    for (head, patterns) in heads {
+    for &head in heads.iter() {
+        let patterns = verbs.patterns_of(ids[head][0]);
         let Some(first) = patterns.first() else { continue };
         // A token inside an actor phrase (`Defence` in `Minister of Defence`) is not a verb,
         // nor is a capitalised word inside the sentence (`March`, `Liberation`, `Declaration`).
@@ -420,7 +482,7 @@ pub fn find_triggers<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention]) -
             if p.weight() == 1 && !verbal && !p.speaker_act && !nominal_with_party(s, mentions, head) && !shared_venue(s, mentions, head, p) {
                 continue;
             }
-            if !words.covers(p.required()) {
+            if !words.may_match(p) {
                 continue;
             }
             if let Some((start, end, slots)) = m.try_pattern(p, head) {

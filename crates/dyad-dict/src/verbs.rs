@@ -120,6 +120,11 @@ impl VerbIndex {
         self.lookup.get(key)
     }
 
+    /// How many words have ids: every [`WordId`] is below it.
+    pub fn word_count(&self) -> usize {
+        self.words.len()
+    }
+
     /// The lemma key of the word numbered `id`.
     pub fn word(&self, id: WordId) -> Option<&Key> {
         self.words.get(id as usize)
