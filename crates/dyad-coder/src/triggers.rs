@@ -387,7 +387,8 @@ impl SentenceWords<'_> {
     /// cannot match). Elements of more than [`PROBED`] alternatives are not looked at: a
     /// list of a hundred synonyms costs more to probe than to match.
     fn may_match(&self, p: &Pattern) -> bool {
-        p.elems.iter().all(|e| match e {
+        let [a, b] = p.probes();
+        self.has(a) && self.has(b) && p.elems.iter().all(|e| match e {
             Elem::Word(ids) => ids.len() > PROBED || ids.iter().any(|&id| self.has(id)),
             _ => true,
         })
