@@ -383,12 +383,18 @@ impl SentenceWords<'_> {
         self.stamps.get(id as usize) == Some(&self.sentence)
     }
 
+    /// The sentence has the two words [`Pattern::probes`] names (a first, cheap look).
+    #[inline]
+    fn has_probes(&self, p: &Pattern) -> bool {
+        let [a, b] = p.probes();
+        self.has(a) && self.has(b)
+    }
+
     /// Every word element of `p` has a word of the sentence among its alternatives (else `p`
     /// cannot match). Elements of more than [`PROBED`] alternatives are not looked at: a
     /// list of a hundred synonyms costs more to probe than to match.
     fn may_match(&self, p: &Pattern) -> bool {
-        let [a, b] = p.probes();
-        self.has(a) && self.has(b) && p.elems.iter().all(|e| match e {
+        p.elems.iter().all(|e| match e {
             Elem::Word(ids) => ids.len() > PROBED || ids.iter().any(|&id| self.has(id)),
             _ => true,
         })
@@ -445,25 +451,42 @@ fn find_with<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention], scratch: 
     let ids = &ids[..];
     let m = Matcher { s, mentions, ids };
     let mut out: Vec<Trigger<'d>> = Vec::new();
-    for &head in heads.iter() {
+    'heads: for &head in heads.iter() {
         let patterns = verbs.patterns_of(ids[head][0]);
         let Some(first) = patterns.first() else { continue };
-        // A token inside an actor phrase (`Defence` in `Minister of Defence`) is not a verb,
-        // nor is a capitalised word inside the sentence (`March`, `Liberation`, `Declaration`).
-        if mentions.iter().any(|mm| mm.start <= head && head < mm.end) || proper_noun(s, head) {
-            continue;
-        }
-        let verbal = looks_verbal(s, dict, mentions, head);
-        let nominal = looks_nominal(s, head);
         let curated_head = first.rank < IMPORTED_RANK;
-        // A head only imported patterns have (they come last) must look like a verb (below).
-        if !curated_head && (nominal || !verbal) {
-            continue;
-        }
+        // How the head reads (verbal, nominal), once some pattern has the sentence's words:
+        // most heads have none, and need not be looked at.
+        let mut reads: Option<(bool, bool)> = None;
         // The first pattern that matches sets the bar; among patterns as specific and from the
         // same class, the tightest match (fewest skipped tokens) wins.
         let mut best: Option<(Trigger<'d>, usize)> = None;
         for p in patterns {
+            // A pattern needing a word the sentence lacks does nothing. Passing it over before
+            // the tests that end the loop changes nothing: each of them, once true, is true of
+            // every later pattern too (they come by class, then by weight).
+            if !words.has_probes(p) {
+                continue;
+            }
+            let (verbal, nominal) = match reads {
+                Some(r) => r,
+                None => {
+                    // A token inside an actor phrase (`Defence` in `Minister of Defence`) is not
+                    // a verb, nor is a capitalised word inside the sentence (`March`,
+                    // `Liberation`, `Declaration`).
+                    if mentions.iter().any(|mm| mm.start <= head && head < mm.end) || proper_noun(s, head) {
+                        continue 'heads;
+                    }
+                    let r = (looks_verbal(s, dict, mentions, head), looks_nominal(s, head));
+                    // A head only imported patterns have (they come last) must look like a verb
+                    // (below).
+                    if !curated_head && (r.1 || !r.0) {
+                        continue 'heads;
+                    }
+                    reads = Some(r);
+                    r
+                }
+            };
             // dyad's own patterns are authoritative for the heads they know.
             if curated_head && p.rank >= IMPORTED_RANK {
                 break;
