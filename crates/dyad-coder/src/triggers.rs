@@ -14,6 +14,7 @@ use std::cell::RefCell;
 use dyad_dict::{Dictionary, Elem, Pattern, WordId};
 
 use crate::mentions::Mention;
+use crate::roles::Shapes;
 use crate::sentence::Sent;
 
 /// How many tokens may stand between two matched elements of a pattern.
@@ -46,8 +47,20 @@ fn proper_noun(s: &Sent, i: usize) -> bool {
 // The word lists are `match`es: each word is compared only with the words of its length, and
 // without a call to `memcmp`.
 
+// The words of [`aux`] and [`determiner`], for their [`Shapes`] (a test holds each class to
+// its list).
+const AUX: &[&str] = &[
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "to", "has", "have", "had", "is", "are",
+    "was", "were", "be", "been", "being", "did", "does", "do", "'s", "'ve", "'d", "not", "n't",
+];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "our", "his", "her", "this", "these", "those", "of", "my", "your", "such", "any",
+    "every", "each", "no", "another", "mutual", "bilateral", "new", "further", "first", "second",
+];
+
 fn aux(w: &str) -> bool {
-    matches!(
+    const SHAPES: Shapes = Shapes::of(AUX);
+    SHAPES.may_hold(w) && matches!(
         w,
         "will" | "would" | "shall" | "should" | "can" | "could" | "may" | "might" | "must" | "to" | "has" | "have" | "had"
             | "is" | "are" | "was" | "were" | "be" | "been" | "being" | "did" | "does" | "do" | "'s" | "'ve" | "'d" | "not"
@@ -56,7 +69,8 @@ fn aux(w: &str) -> bool {
 }
 
 fn determiner(w: &str) -> bool {
-    matches!(
+    const SHAPES: Shapes = Shapes::of(DETERMINERS);
+    SHAPES.may_hold(w) && matches!(
         w,
         "the" | "a" | "an" | "its" | "their" | "our" | "his" | "her" | "this" | "these" | "those" | "of" | "my" | "your"
             | "such" | "any" | "every" | "each" | "no" | "another" | "mutual" | "bilateral" | "new" | "further" | "first"
@@ -517,6 +531,10 @@ fn find_with<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention], scratch: 
             }
         }
         if let Some((t, _)) = best {
+            if out.capacity() == 0 {
+                // Room for a trigger at each head left, made at once.
+                out = Vec::with_capacity(heads.len());
+            }
             out.push(t);
         }
     }
@@ -525,15 +543,25 @@ fn find_with<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention], scratch: 
     if out.len() < 2 {
         return out;
     }
-    let keep: Vec<bool> = out
-        .iter()
-        .map(|t| {
-            !out.iter().any(|o| {
-                let overlap = o.head != t.head && o.start <= t.head && t.head < o.end;
-                let (ow, tw) = (o.pattern.weight(), t.pattern.weight());
-                overlap && (ow > tw || (ow == tw && o.head < t.head))
-            })
+    let part_of_another = |t: &Trigger| {
+        out.iter().any(|o| {
+            let overlap = o.head != t.head && o.start <= t.head && t.head < o.end;
+            let (ow, tw) = (o.pattern.weight(), t.pattern.weight());
+            overlap && (ow > tw || (ow == tw && o.head < t.head))
         })
-        .collect();
-    out.into_iter().zip(keep).filter_map(|(t, k)| k.then_some(t)).collect()
+    };
+    // Which to keep, decided on the whole list before any is dropped: in the bits of a number
+    // (a sentence has a few triggers), else in a list.
+    if out.len() <= 64 {
+        let keep = out.iter().enumerate().fold(0u64, |k, (i, t)| k | u64::from(!part_of_another(t)) << i);
+        let mut i = 0;
+        out.retain(|_| {
+            i += 1;
+            keep >> (i - 1) & 1 == 1
+        });
+        out
+    } else {
+        let keep: Vec<bool> = out.iter().map(|t| !part_of_another(t)).collect();
+        out.into_iter().zip(keep).filter_map(|(t, k)| k.then_some(t)).collect()
+    }
 }
