@@ -272,9 +272,58 @@ pub(crate) fn is_apposition_word(w: &str) -> bool {
     )
 }
 
+/// A few actors, kept in place: a group names one or two, rarely more than four, and making
+/// the list of its actors should allocate nothing.
+#[derive(Clone, Debug)]
+enum Actors<'a> {
+    Empty,
+    /// The first `n` (the rest repeat the first).
+    Few(usize, [&'a Actor; 4]),
+    Many(Vec<&'a Actor>),
+}
+
+impl<'a> Actors<'a> {
+    fn push(&mut self, a: &'a Actor) {
+        match self {
+            Actors::Empty => *self = Actors::Few(1, [a; 4]),
+            Actors::Few(n, few) if *n < few.len() => {
+                few[*n] = a;
+                *n += 1;
+            }
+            Actors::Few(_, few) => {
+                let mut v = few.to_vec();
+                v.push(a);
+                *self = Actors::Many(v);
+            }
+            Actors::Many(v) => v.push(a),
+        }
+    }
+}
+
+impl<'a> std::ops::Deref for Actors<'a> {
+    type Target = [&'a Actor];
+
+    fn deref(&self) -> &[&'a Actor] {
+        match self {
+            Actors::Empty => &[],
+            Actors::Few(n, few) => &few[..*n],
+            Actors::Many(v) => v,
+        }
+    }
+}
+
+impl<'s, 'a> IntoIterator for &'s Actors<'a> {
+    type Item = &'s &'a Actor;
+    type IntoIter = std::slice::Iter<'s, &'a Actor>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
 /// The actors of a group: same-country members collapse into the first, unless the group is
 /// a coordination of distinct titles (each is its own actor).
-fn actors_of(ms: &[Mention], g: Range<usize>) -> Vec<&Actor> {
+fn actors_of(ms: &[Mention], g: Range<usize>) -> Actors<'_> {
     let title = |i: usize| match &ms[i].referent {
         Referent::One(a) if ms[i].kind == MentionKind::Title => Some(a),
         _ => None,
@@ -282,8 +331,7 @@ fn actors_of(ms: &[Mention], g: Range<usize>) -> Vec<&Actor> {
     // `the Minister of A and the Minister of B of Russia` is a compound of actors; `Kim Jong
     // Un, general secretary of ... and president of ...` is one person with appositions.
     let compound = !g.is_empty() && ms[g.start].kind == MentionKind::Title && g.clone().filter_map(title).nth(1).is_some();
-    // Room for every actor, a pair naming two.
-    let mut out: Vec<&Actor> = Vec::with_capacity(2 * g.len());
+    let mut out = Actors::Empty;
     for i in g.clone() {
         // In a compound of titles, the country that closes it (`... of Russia`) is no actor of its own.
         if compound && matches!(ms[i].kind, MentionKind::Country | MentionKind::Capital) {
@@ -426,7 +474,7 @@ fn speaker_demand(s: &Sent, t: &Trigger, ms: &[Mention], sp: &Actor) -> Result<V
         first -= 1;
     }
     let g = group(s, ms, first, k);
-    let targets: Vec<&Actor> = actors_of(ms, g).into_iter().filter(|a| !a.country.is_empty()).collect();
+    let targets: Vec<&Actor> = actors_of(ms, g).iter().copied().filter(|a| !a.country.is_empty()).collect();
     if targets.iter().any(|a| a.country == sp.country) {
         return Err("the speaker's own side as subject: an intent, not a demand".into());
     }
@@ -726,7 +774,7 @@ pub fn assign(s: &Sent, t: &Trigger, ms: &[Mention], speaker: Option<&Actor>, pa
 
     // The source group, its target's first mention, and the group's actors when they were
     // needed already.
-    let (src_group, tgt_first, src_actors): (Option<Range<usize>>, Option<usize>, Option<Vec<&Actor>>) = match (by_actor, t.target_slot) {
+    let (src_group, tgt_first, src_actors): (Option<Range<usize>>, Option<usize>, Option<Actors>) = match (by_actor, t.target_slot) {
         (Some(b), _) => (Some(group(s, ms, b, rb)), subj.as_ref().map(|g| g.start), None),
         (None, None) if passive_slot => (subj.clone(), subject(start).or_else(|| subject(0)).map(|g| g.start), None),
         (None, Some(ti)) => (subj, Some(ti), None),
