@@ -952,6 +952,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn actors_listed_in_place_are_those_of_a_vec() {
+        let all: Vec<Actor> =
+            (0..9).map(|i| Actor { country: format!("C{i}").into(), agent: None, name: None, role: None, is_person: false }).collect();
+        for n in 0..all.len() {
+            let mut few = Actors::Empty;
+            let mut v: Vec<&Actor> = Vec::new();
+            for a in &all[..n] {
+                few.push(a);
+                v.push(a);
+                let listed: Vec<&Actor> = (&few).into_iter().copied().collect();
+                assert!(few.len() == v.len() && listed.iter().zip(&v).all(|(x, y)| std::ptr::eq(*x, *y)), "{n}");
+            }
+        }
+    }
+
+    #[test]
     fn word_classes_accept_exactly_their_lists() {
         type Class = (&'static [&'static str], fn(&str) -> bool);
         let classes: [Class; 8] = [
