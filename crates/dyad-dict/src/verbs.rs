@@ -59,6 +59,9 @@ pub struct Pattern {
     pub epithet: bool,
     /// The ids of the elements that offer no alternative: every match holds them all.
     required: WordSketch,
+    /// The ids of the first two elements that offer no alternative (the head's id where there
+    /// are fewer): a sentence lacking either cannot match. See [`Pattern::probes`].
+    probes: [WordId; 2],
     /// The head word's id.
     head_id: WordId,
 }
@@ -73,6 +76,14 @@ impl Pattern {
     /// than the head): a sentence whose [`WordSketch`] lacks them cannot match it.
     pub fn required(&self) -> WordSketch {
         self.required
+    }
+
+    /// Two words every match holds, to test first: the ids of the first two one-word elements
+    /// other than the head, or the head's own id in their place where there are fewer (a
+    /// sentence the pattern is tried on has its head).
+    #[inline]
+    pub fn probes(&self) -> [WordId; 2] {
+        self.probes
     }
 }
 
@@ -118,6 +129,11 @@ impl VerbIndex {
     #[inline]
     pub fn word_id(&self, key: &str) -> Option<WordId> {
         self.lookup.get(key)
+    }
+
+    /// How many words have ids: every [`WordId`] is below it.
+    pub fn word_count(&self) -> usize {
+        self.words.len()
     }
 
     /// The lemma key of the word numbered `id`.
@@ -220,6 +236,8 @@ impl Builder {
             for p in &mut patterns {
                 p.head_id = id_of(p.head_id);
                 let mut required = WordSketch::default();
+                let mut probes = [p.head_id; 2];
+                let mut probed = 0;
                 for e in &mut p.elems {
                     if let Elem::Word(ids) = e {
                         let (_, global) = lists.entry(ids.as_ptr()).or_insert_with(|| {
@@ -232,10 +250,15 @@ impl Builder {
                         *ids = global.clone();
                         if let [id] = **ids {
                             required.add(id);
+                            if probed < 2 {
+                                probes[probed] = id;
+                                probed += 1;
+                            }
                         }
                     }
                 }
                 p.required = required;
+                p.probes = probes;
             }
             if own {
                 for p in &patterns {
@@ -334,6 +357,7 @@ fn read_lines(kind: &FileKind, text: &str, offset: usize, own_heads: &FastSet<Ke
                 code,
                 // Set when the ids are renumbered.
                 required: WordSketch::default(),
+                probes: [head_id; 2],
                 head_id,
                 weight: elems.iter().filter(|e| !matches!(e, Elem::Skip)).count() as u32,
                 elems,
@@ -511,6 +535,7 @@ mod tests {
             }
             heads.entry(h.clone()).or_default().push(p);
             let mut required = WordSketch::default();
+            let mut probes = vec![];
             for e in &p.elems {
                 if let Elem::Word(ids) = e {
                     assert!(ids.windows(2).all(|w| w[0] < w[1]), "{}: {ids:?}", p.text);
@@ -521,10 +546,13 @@ mod tests {
                     }
                     if let [id] = **ids {
                         required.add(id);
+                        probes.push(id);
                     }
                 }
             }
             assert_eq!(p.required(), required, "{}", p.text);
+            probes.extend([p.head_id; 2]);
+            assert_eq!(p.probes(), [probes[0], probes[1]], "{}", p.text);
             assert_eq!(key_of_id.entry(p.head_id).or_insert_with(|| h.clone()), h, "id {} for two keys", p.head_id);
         }
         for (k, &id) in &ids_of(idx) {
