@@ -169,13 +169,24 @@ fn hits<'d>(s: &Sent, dict: &'d Dictionary, date: Option<u32>) -> Vec<Hit<'d>> {
         let Some((_, e)) = best else { continue };
         // A single lower-case word that is also a pronoun or common word needs its case:
         // `us` is not the United States.
-        if te - ts == 1 && e.kind != ActorKind::Agent && s.text_of(ts).chars().all(|c| c.is_lowercase()) {
+        if te - ts == 1 && e.kind != ActorKind::Agent && all_lowercase(s.text_of(ts)) {
             continue;
         }
         out.push(Hit { start: ts, end: te, kind: e.kind, entry: e });
     }
     out.sort_by_key(|h| h.start);
     out
+}
+
+/// Whether every character of `w` is lower case: an ASCII word in one pass over its bytes
+/// (an ASCII character is lower case exactly when it is an ASCII lower-case letter), any
+/// other by its characters.
+fn all_lowercase(w: &str) -> bool {
+    if w.is_ascii() {
+        w.bytes().all(|b| b.is_ascii_lowercase())
+    } else {
+        w.chars().all(char::is_lowercase)
+    }
 }
 
 fn is_cap(w: &str) -> bool {
@@ -762,8 +773,11 @@ fn coref_mentions(s: &Sent, ctx: &Context, found: &[Mention]) -> Vec<Mention> {
     let covered = |k: usize| found.iter().any(|m| m.start <= k && k < m.end);
     let mut k = 0;
     while k < s.tokens.len() {
+        // Most tokens open nothing: pass over them in one tight loop.
+        let Some(skip) = s.norms.get(k..).and_then(|rest| rest.iter().position(|w| opens_coref(w))) else { break };
+        k += skip;
         let w = s.norms[k].as_str();
-        if !opens_coref(w) || covered(k) {
+        if covered(k) {
             k += 1;
             continue;
         }
@@ -971,6 +985,14 @@ mod tests {
         }
         let names: Vec<&str> = (0..s.tokens.len()).filter(|&k| name_token(&s, k)).map(|k| s.text_of(k)).collect();
         assert_eq!(names, ["Maria", "Zakharova", "Ivanova", "Neil", "Élodie", "Al", "Sayed", "Éa"]);
+    }
+
+    /// `all_lowercase` answers as the test it replaced, every character's `is_lowercase`.
+    #[test]
+    fn lowercase_words() {
+        for w in ["", "us", "Us", "US", "u.s", "élysée", "Élysée", "ß", "straße", "x1", "'s", "-", "abc", "abC", "ǅ", "ﬁ", "ǈa"] {
+            assert_eq!(all_lowercase(w), w.chars().all(|c| c.is_lowercase()), "{w}");
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! checks case-sensitive phrases and dates. One phrase may name several entries (Putin as
 //! president and as prime minister): [`ActorIndex::entries_of`] returns all of them.
 
+use crate::packed::{packed, Packed, PackedMap};
 use crate::{fields, normalize_phrase, Diagnostic, FastMap, Origin};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -78,25 +79,50 @@ pub struct PhraseMatch {
     pub last: u32,
 }
 
-/// No phrase: the key is only the beginning of longer ones.
+/// No phrase: the node is only the beginning of longer ones.
 const NO_PHRASE: u32 = u32::MAX;
 
-/// What a key of [`ActorIndex`]'s table is: a phrase, the beginning of longer phrases (its
-/// first words), or both.
+/// What a node of [`ActorIndex`]'s word trie is: a phrase, the beginning of longer phrases
+/// (its first words), both, or neither (a word that only ever comes later in a phrase).
 #[derive(Clone, Copy, Debug)]
 struct Slot {
     phrase: u32,
     longer: bool,
 }
 
+/// No word of any phrase.
+const NO_WORD: u32 = u32::MAX;
+
+const NOTHING: Slot = Slot { phrase: NO_PHRASE, longer: false };
+
+/// The key of the edge from `node` on `word` in [`ActorIndex::next`].
+#[inline]
+fn edge(node: u32, word: u32) -> Packed {
+    // The high half is 0, so no key is `PackedMap`'s empty one.
+    [u64::from(node) | u64::from(word) << 32, 0]
+}
+
+/// The phrase index is a trie of words: every word of every phrase has a number (`words`), a
+/// one-word run's node is its word's number, and a longer run's node is found from the node of
+/// the run without its last word and that word's number (`next`). A token is thus looked up
+/// once, as a packed number, and a run is extended by one integer look-up per word, where a
+/// table of joined phrase strings had to hash the run's bytes again for every length.
 pub struct ActorIndex {
     pub entries: Vec<ActorEntry>,
     links: Vec<Vec<PhraseLink>>,
     phrases: Vec<String>,
-    /// Every phrase and every run of its first words (`united`, `united states` for `united
-    /// states army`), split at single spaces.
-    table: FastMap<Box<[u8]>, Slot>,
+    /// Every word of a phrase of at most 15 bytes (what lies between single spaces: `st  kitts`
+    /// has `st`, the empty word and `kitts`), packed, and its number, which is also its
+    /// one-word node.
+    words: PackedMap<u32>,
+    /// The longer words and their numbers.
+    long_words: FastMap<Box<[u8]>, u32>,
+    /// Each node's slot: the phrase it is, whether longer phrases begin with it.
+    nodes: Vec<Slot>,
+    /// The node of a run of words from its node without the last word and that word.
+    next: PackedMap<u32>,
 }
+
 
 impl ActorIndex {
     /// Every occurrence of a phrase in a normalized token string (tokens' normal forms joined
@@ -116,29 +142,65 @@ impl ActorIndex {
 
     /// [`find`](Self::find) when the caller knows where each token starts in `normalized`
     /// (the string is not scanned for spaces). `starts` are offsets in increasing order, one
-    /// per token; empty tokens before the first word all start at 0.
+    /// per token; empty tokens before the first word all start at 0. A token's word (from its
+    /// start to the space before the next token) holds no space.
     pub fn find_at(&self, normalized: &str, starts: &[usize]) -> Vec<PhraseMatch> {
-        let mut out = Vec::new();
+        // Most sentences name an actor or two: room for a few matches at once.
+        let mut out = Vec::with_capacity(4);
         let bytes = normalized.as_bytes();
+        let n = starts.len();
         // Where token `t`'s word ends: before the next token's separator, or at the end.
-        let end_of = |t: usize| starts.get(t + 1).map_or(bytes.len(), |&n| n.saturating_sub(1));
-        for (i, &start) in starts.iter().enumerate() {
-            // An empty token before the first word has no word of its own.
-            if starts.get(i + 1) == Some(&start) {
-                continue;
+        let end_of = |t: usize| starts.get(t + 1).map_or(bytes.len(), |&e| e.saturating_sub(1));
+        // First every token's word is looked up once: its number, for the runs that reach it,
+        // and a bit if a phrase begins with it. Then only those tokens are visited. A sentence's
+        // numbers and bits fit on the stack.
+        const STACK: usize = 64;
+        let (mut ids_stack, mut bits_stack) = ([NO_WORD; STACK], [0u64; STACK / 64]);
+        let (mut ids_heap, mut bits_heap) = (Vec::new(), Vec::new());
+        let (ids, bits): (&mut [u32], &mut [u64]) = if n <= STACK {
+            (&mut ids_stack[..n], &mut bits_stack[..n.div_ceil(64)])
+        } else {
+            ids_heap.resize(n, NO_WORD);
+            bits_heap.resize(n.div_ceil(64), 0);
+            (&mut ids_heap, &mut bits_heap)
+        };
+        for (t, (id, &a)) in ids.iter_mut().zip(starts).enumerate() {
+            let next = starts.get(t + 1).copied();
+            let w = self.word_in(bytes, a, next.map_or(bytes.len(), |e| e.saturating_sub(1)));
+            *id = w;
+            // An empty token before the first word (all start at 0) has no word of its own.
+            if w != NO_WORD && next != Some(a) {
+                let slot = self.nodes[w as usize];
+                if slot.phrase != NO_PHRASE || slot.longer {
+                    bits[t / 64] |= 1 << (t % 64);
+                }
             }
-            let mut last = i;
-            loop {
-                let end = end_of(last);
-                let Some(slot) = bytes.get(start..end).and_then(|k| self.table.get(k)) else { break };
-                // A match must not end on an empty token (the space before `end`).
-                if slot.phrase != NO_PHRASE && end > start && bytes[end - 1] != b' ' {
-                    out.push(PhraseMatch { start, end, phrase: slot.phrase, first: i as u32, last: last as u32 });
+        }
+        for (k, &word) in bits.iter().enumerate() {
+            let mut rest = word;
+            while rest != 0 {
+                let i = k * 64 + rest.trailing_zeros() as usize;
+                rest &= rest - 1;
+                let start = starts[i];
+                let mut node = ids[i];
+                let mut last = i;
+                loop {
+                    let slot = self.nodes[node as usize];
+                    if slot.phrase != NO_PHRASE {
+                        // A match must not end on an empty token.
+                        let end = end_of(last);
+                        if end > starts[last] {
+                            out.push(PhraseMatch { start, end, phrase: slot.phrase, first: i as u32, last: last as u32 });
+                        }
+                    }
+                    if !slot.longer || last + 1 == n {
+                        break;
+                    }
+                    last += 1;
+                    let w = ids[last];
+                    let Some(next) = (w != NO_WORD).then(|| self.next.get(edge(node, w))).flatten() else { break };
+                    node = next;
                 }
-                if !slot.longer || last + 1 == starts.len() {
-                    break;
-                }
-                last += 1;
             }
         }
         out
@@ -152,10 +214,67 @@ impl ActorIndex {
         &self.phrases[phrase as usize]
     }
 
+    /// The number of the word `bytes[a..e]`, or [`NO_WORD`] if it is no word of any phrase.
+    #[inline(always)]
+    fn word_in(&self, bytes: &[u8], a: usize, e: usize) -> u32 {
+        /// The low `len` bytes of a `u64`, by `len`.
+        const MASKS: [u64; 9] = {
+            let mut m = [0u64; 9];
+            let mut len = 1;
+            while len <= 8 {
+                m[len] = u64::MAX >> (8 * (8 - len));
+                len += 1;
+            }
+            m
+        };
+        let len = e.wrapping_sub(a);
+        // Most words have at most 8 bytes and 8 bytes follow their start: one read, masked,
+        // is their packed number (`packed`: the bytes from the low end, the length on top);
+        // a word of 9 to 15 bytes followed by enough bytes takes two.
+        if len <= 8 {
+            if let Some(chunk) = bytes.get(a..a + 8) {
+                let lo = u64::from_le_bytes(chunk.try_into().expect("8 bytes")) & MASKS[len];
+                return self.words.get([lo, (len as u64) << 56]).unwrap_or(NO_WORD);
+            }
+        } else if len <= 15 {
+            if let Some(chunk) = bytes.get(a..a + 16) {
+                let lo = u64::from_le_bytes(chunk[..8].try_into().expect("8 bytes"));
+                let hi = u64::from_le_bytes(chunk[8..].try_into().expect("8 bytes")) & MASKS[len - 8];
+                return self.words.get([lo, hi | (len as u64) << 56]).unwrap_or(NO_WORD);
+            }
+        }
+        bytes.get(a..e).and_then(|w| self.word(w)).unwrap_or(NO_WORD)
+    }
+
+    /// The number of a phrase's word.
+    #[inline]
+    fn word(&self, w: &[u8]) -> Option<u32> {
+        match packed(w) {
+            Some(p) => self.words.get(p),
+            None => self.long_word(w),
+        }
+    }
+
+    /// The number of a word of more than 15 bytes (rare), out of the short words' way.
+    #[cold]
+    #[inline(never)]
+    fn long_word(&self, w: &[u8]) -> Option<u32> {
+        self.long_words.get(w).copied()
+    }
+
+    /// The node of a run of words, if some phrase begins with it.
+    fn node_of<'w>(&self, mut words: impl Iterator<Item = &'w str>) -> Option<u32> {
+        let mut node = self.word(words.next()?.as_bytes())?;
+        for w in words {
+            node = self.next.get(edge(node, self.word(w.as_bytes())?))?;
+        }
+        Some(node)
+    }
+
     /// Every entry whose phrases include `normalized` exactly.
     pub fn lookup(&self, normalized: &str) -> Vec<&ActorEntry> {
-        self.table
-            .get(normalized.as_bytes())
+        self.node_of(normalized.split(' '))
+            .map(|n| self.nodes[n as usize])
             .filter(|s| s.phrase != NO_PHRASE)
             .map(|s| self.links[s.phrase as usize].iter().map(|l| &self.entries[l.entry as usize]).collect())
             .unwrap_or_default()
@@ -165,7 +284,8 @@ impl ActorIndex {
 #[derive(Default)]
 pub(crate) struct Builder {
     entries: Vec<ActorEntry>,
-    table: FastMap<Box<[u8]>, Slot>,
+    /// Each phrase's number, so a phrase named twice is one phrase.
+    ids: FastMap<String, u32>,
     phrases: Vec<String>,
     links: Vec<Vec<PhraseLink>>,
 }
@@ -205,9 +325,9 @@ impl Builder {
             let cased = cased.then(|| {
                 dyad_text::tokenize(p).iter().map(|t| t.span.of(p).replace('.', "")).collect::<Vec<_>>().join(" ")
             });
-            let id = match self.table.get(norm.as_bytes()) {
-                Some(slot) if slot.phrase != NO_PHRASE => slot.phrase,
-                _ => self.add_phrase(norm),
+            let id = match self.ids.get(&norm) {
+                Some(&id) => id,
+                None => self.add_phrase(norm),
             };
             self.links[id as usize].push(PhraseLink { entry, cased });
         }
@@ -289,20 +409,55 @@ impl Builder {
         }
     }
 
-    /// A new phrase's id; the phrase and the runs of its first words go into the table.
+    /// A new phrase's id.
     fn add_phrase(&mut self, norm: String) -> u32 {
         let id = self.phrases.len() as u32;
-        for (at, _) in norm.match_indices(' ') {
-            self.table.entry(norm.as_bytes()[..at].into()).or_insert(Slot { phrase: NO_PHRASE, longer: true }).longer = true;
-        }
-        self.table.entry(norm.as_bytes().into()).or_insert(Slot { phrase: NO_PHRASE, longer: false }).phrase = id;
+        self.ids.insert(norm.clone(), id);
         self.phrases.push(norm);
         self.links.push(Vec::new());
         id
     }
 
+    /// The index, with the word trie of every phrase: words numbered in the order they first
+    /// appear, then each phrase's run of nodes marked `longer` up to its last, which is the
+    /// phrase.
     pub(crate) fn build(self) -> ActorIndex {
-        ActorIndex { entries: self.entries, links: self.links, phrases: self.phrases, table: self.table }
+        let mut numbers: FastMap<&str, u32> = FastMap::default();
+        let mut words: Vec<&str> = Vec::new();
+        for p in &self.phrases {
+            for w in p.split(' ') {
+                numbers.entry(w).or_insert_with(|| {
+                    words.push(w);
+                    words.len() as u32 - 1
+                });
+            }
+        }
+        let mut nodes = vec![NOTHING; words.len()];
+        let mut next: FastMap<(u32, u32), u32> = FastMap::default();
+        for (id, p) in self.phrases.iter().enumerate() {
+            let mut ws = p.split(' ').map(|w| numbers[w]);
+            let mut node = ws.next().expect("split yields a word");
+            for w in ws {
+                nodes[node as usize].longer = true;
+                node = *next.entry((node, w)).or_insert_with(|| {
+                    nodes.push(NOTHING);
+                    nodes.len() as u32 - 1
+                });
+            }
+            nodes[node as usize].phrase = id as u32;
+        }
+        let short = words.iter().enumerate().filter_map(|(n, w)| packed(w.as_bytes()).map(|p| (p, n as u32)));
+        let long_words = words.iter().enumerate().filter(|(_, w)| w.len() > 15).map(|(n, w)| (w.as_bytes().into(), n as u32)).collect();
+        let edges: Vec<(Packed, u32)> = next.iter().map(|(&(node, w), &to)| (edge(node, w), to)).collect();
+        ActorIndex {
+            words: PackedMap::from_entries(short.collect::<Vec<_>>().into_iter()),
+            long_words,
+            nodes,
+            next: PackedMap::from_entries(edges.into_iter()),
+            entries: self.entries,
+            links: self.links,
+            phrases: self.phrases,
+        }
     }
 }
 
@@ -422,7 +577,9 @@ mod tests {
             let mut naive = Vec::new();
             for a in 0..=j.len() {
                 for e in a + 1..=j.len() {
-                    if j.is_char_boundary(a) && j.is_char_boundary(e) && starting(a) && ending(e) && !idx.lookup(&j[a..e]).is_empty() {
+                    // The oracle is the list of phrases itself, not the index's trie.
+                    if j.is_char_boundary(a) && j.is_char_boundary(e) && starting(a) && ending(e) && idx.phrases.iter().any(|p| *p == j[a..e]) {
+                        assert!(!idx.lookup(&j[a..e]).is_empty(), "{text}");
                         naive.push((a, e));
                     }
                 }
@@ -439,5 +596,37 @@ mod tests {
                 assert!(first <= last && starts[last] < m.end, "{text}");
             }
         }
+    }
+
+    /// A token's word read straight from the sentence (`word_in`: one or two 8-byte reads,
+    /// masked) has the number that packing it (`packed`) gives, for every length and
+    /// wherever it sits, long words and the end of the string included.
+    #[test]
+    fn words_read_in_place_are_numbered_as_packed() {
+        let mut b = Builder::default();
+        let mut d = Vec::new();
+        b.load_agents(
+            "agents.tsv",
+            "GOV\ta|ab|abc|abcd|abcde|abcdef|abcdefg|abcdefgh|abcdefghi|abcdefghijklmno|abcdefghijklmnop|abcdefghijklmnopqrstu|x abcdefgh|Élysée Palace\tdyad\n",
+            &mut d,
+        );
+        assert!(d.is_empty(), "{d:?}");
+        let idx = b.build();
+        let words = ["", "a", "ab", "abc", "abcd", "abcde", "abcdef", "abcdefg", "abcdefgh", "abcdefghi", "abcdefghijklmno", "abcdefghijklmnop", "abcdefghijklmnopqrstu", "abcdefgha", "b", "élysée", "palace", "x", "zz"];
+        for w in words {
+            for before in ["", "q ", "qqqqqqqqqqqqqqqqq "] {
+                for after in ["", " ", " z", " zzzzzzzzzzzzzzzzzzzz"] {
+                    let text = format!("{before}{w}{after}");
+                    let (a, e) = (before.len(), before.len() + w.len());
+                    let want = idx.word(w.as_bytes()).unwrap_or(NO_WORD);
+                    assert_eq!(idx.word_in(text.as_bytes(), a, e), want, "{text:?}");
+                }
+            }
+        }
+        assert_ne!(idx.word(b"abcdefgh").unwrap_or(NO_WORD), NO_WORD);
+        assert_ne!(idx.word("élysée".as_bytes()).unwrap_or(NO_WORD), NO_WORD);
+        assert_eq!(idx.word(b"abcdefgha"), None);
+        // An end before the start (never from a sentence) is no word.
+        assert_eq!(idx.word_in(b"abc def", 4, 3), NO_WORD);
     }
 }
