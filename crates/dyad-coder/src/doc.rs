@@ -519,6 +519,9 @@ struct Scratch {
     sent: SentBufs,
 }
 
+/// The most scratch memory a thread keeps between documents.
+const SCRATCH_KEPT: usize = 1 << 20;
+
 thread_local! {
     /// Each thread's [`Scratch`], lent to one document after another: a batch of short
     /// documents then allocates it once, not once a document.
@@ -655,7 +658,11 @@ fn code_document_traced(dict: &Dictionary, doc: &DocInput, needle: Option<&str>)
             code_sentence(dict, &mut st, &mut dates, doc.id, i, sen.paragraph, t, sen.span.start, &mut events, &mut notes, &mut scratch, None);
         }
     }
-    SCRATCH.set(scratch);
+    // A very long sentence leaves large buffers: those are freed, not kept for the thread's
+    // next documents, so memory stays that of ordinary sentences.
+    if scratch.arena.allocated_bytes() + scratch.sent.capacity_bytes() <= SCRATCH_KEPT {
+        SCRATCH.set(scratch);
+    }
     let events = crate::merge::restatements(crate::merge::one_per_sentence(events), doc_date.as_deref());
     if needle.is_some() {
         // What survived the merging of repeated and restated acts.

@@ -77,6 +77,13 @@ pub struct SentBufs {
     joined: String,
 }
 
+impl SentBufs {
+    /// Bytes the buffers hold, to decide whether they are worth keeping.
+    pub fn capacity_bytes(&self) -> usize {
+        (self.norms.capacity() + self.keys.capacity()) * std::mem::size_of::<Form>() + self.starts.capacity() * std::mem::size_of::<usize>() + self.joined.capacity()
+    }
+}
+
 /// `v` emptied, as a vector of forms of another lifetime. An empty vector holds no form, so any
 /// lifetime will do; collecting a vector's own iterator in place keeps its allocation.
 fn relabel<'b>(mut v: Vec<Form<'_>>) -> Vec<Form<'b>> {
