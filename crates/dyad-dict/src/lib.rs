@@ -23,7 +23,7 @@ pub use actors::{ActorEntry, ActorIndex, ActorKind, PhraseMatch};
 pub use codes::{CodeInfo, CodeTable};
 pub use fasthash::{FastMap, FastSet};
 pub use lemma::{KeyParts, Lemmatizer};
-pub use verbs::{Elem, Key, Pattern, VerbIndex, WordId, WordSketch};
+pub use verbs::{Elem, Key, Pattern, VerbIndex, WordId};
 
 /// Where an entry was read: `agents.tsv:12`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

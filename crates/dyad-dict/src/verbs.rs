@@ -57,8 +57,6 @@ pub struct Pattern {
     /// From `verbs/epithets.txt`: a word that names a party while condemning it (`traitor
     /// Yoon`, `its vassal forces`); the target is only the party next to it.
     pub epithet: bool,
-    /// The ids of the elements that offer no alternative: every match holds them all.
-    required: WordSketch,
     /// The ids of the first two elements that offer no alternative (the head's id where there
     /// are fewer): a sentence lacking either cannot match. See [`Pattern::probes`].
     probes: [WordId; 2],
@@ -72,40 +70,12 @@ impl Pattern {
         self.weight as usize
     }
 
-    /// The words every match of the pattern holds (the ids of its one-word elements other
-    /// than the head): a sentence whose [`WordSketch`] lacks them cannot match it.
-    pub fn required(&self) -> WordSketch {
-        self.required
-    }
-
     /// Two words every match holds, to test first: the ids of the first two one-word elements
     /// other than the head, or the head's own id in their place where there are fewer (a
     /// sentence the pattern is tried on has its head).
     #[inline]
     pub fn probes(&self) -> [WordId; 2] {
         self.probes
-    }
-}
-
-/// A 128-bit sketch of a set of pattern words (a Bloom filter with one hash): each
-/// [`WordId`] sets one bit. A word whose bit is unset is surely not in the set; a set bit
-/// proves nothing. The coder sketches the ids of a sentence's keys and forms, so patterns
-/// needing a word it lacks are not tried.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct WordSketch([u64; 2]);
-
-impl WordSketch {
-    /// Adds the word numbered `id` to the sketch: bit `id % 128`, in two 64-bit halves (a
-    /// 128-bit shift costs more).
-    #[inline]
-    pub fn add(&mut self, id: WordId) {
-        self.0[(id / 64 % 2) as usize] |= 1 << (id % 64);
-    }
-
-    /// Every word sketched in `other` may be in `self`.
-    #[inline]
-    pub fn covers(self, other: WordSketch) -> bool {
-        self.0[0] & other.0[0] == other.0[0] && self.0[1] & other.0[1] == other.0[1]
     }
 }
 
@@ -235,7 +205,6 @@ impl Builder {
             let mut lists: FastMap<*const WordId, Renumbered> = FastMap::default();
             for p in &mut patterns {
                 p.head_id = id_of(p.head_id);
-                let mut required = WordSketch::default();
                 let mut probes = [p.head_id; 2];
                 let mut probed = 0;
                 for e in &mut p.elems {
@@ -249,7 +218,6 @@ impl Builder {
                         });
                         *ids = global.clone();
                         if let [id] = **ids {
-                            required.add(id);
                             if probed < 2 {
                                 probes[probed] = id;
                                 probed += 1;
@@ -257,7 +225,6 @@ impl Builder {
                         }
                     }
                 }
-                p.required = required;
                 p.probes = probes;
             }
             if own {
@@ -356,7 +323,6 @@ fn read_lines(kind: &FileKind, text: &str, offset: usize, own_heads: &FastSet<Ke
             Ok((elems, head, head_id)) => patterns.push(Pattern {
                 code,
                 // Set when the ids are renumbered.
-                required: WordSketch::default(),
                 probes: [head_id; 2],
                 head_id,
                 weight: elems.iter().filter(|e| !matches!(e, Elem::Skip)).count() as u32,
@@ -534,7 +500,6 @@ mod tests {
                 }
             }
             heads.entry(h.clone()).or_default().push(p);
-            let mut required = WordSketch::default();
             let mut probes = vec![];
             for e in &p.elems {
                 if let Elem::Word(ids) = e {
@@ -545,12 +510,10 @@ mod tests {
                         key_of_id.insert(id, k.clone());
                     }
                     if let [id] = **ids {
-                        required.add(id);
                         probes.push(id);
                     }
                 }
             }
-            assert_eq!(p.required(), required, "{}", p.text);
             probes.extend([p.head_id; 2]);
             assert_eq!(p.probes(), [probes[0], probes[1]], "{}", p.text);
             assert_eq!(key_of_id.entry(p.head_id).or_insert_with(|| h.clone()), h, "id {} for two keys", p.head_id);
