@@ -9,6 +9,7 @@
 //! report's, never the act's; an anniversary dates only acts planned for it. Events the document dates are
 //! remembered so that `the first anniversary of the visit` resolves to the visit's date.
 
+use compact_str::CompactString;
 use dyad_dates::{Context, DateValue, Kind, PartialDate, TimeExpr};
 
 use crate::sentence::Sent;
@@ -59,6 +60,10 @@ pub struct DateContext {
     doc_date: Option<PartialDate>,
     doc_str: Option<String>,
     known: Vec<(Vec<String>, DateValue)>,
+    /// Events remembered since `known` was last brought up to date: the head's word, the
+    /// nouns it also goes by, the date. Only an anniversary reads `known`, and few texts
+    /// have one: the word lists are built when a sentence is scanned, not per event.
+    pending: Vec<(CompactString, &'static [&'static str], PartialDate)>,
     /// The date the narrative last gave a past act, as printed, with its paragraph and the
     /// expression's words: carried within the paragraph, and to later acts told in the past.
     carry: Option<(usize, Printed, String)>,
@@ -116,6 +121,7 @@ impl DateContext {
             doc_date: parsed,
             doc_str: parsed.map(|d| d.to_string()),
             known: Vec::new(),
+            pending: Vec::new(),
             carry: None,
             anchor: None,
             cache: Vec::new(),
@@ -124,12 +130,26 @@ impl DateContext {
     }
 
     /// Temporal expressions of a sentence.
-    pub fn find(&self, text: &str, _paragraph: usize) -> Vec<TimeExpr> {
+    pub fn find(&mut self, text: &str, _paragraph: usize) -> Vec<TimeExpr> {
+        if !self.pending.is_empty() {
+            self.bring_known_up_to_date();
+        }
         let ctx = Context { doc_date: self.doc_date, known: &self.known };
         if self.explain {
             dyad_dates::find(text, &ctx)
         } else {
             dyad_dates::find_unexplained(text, &ctx)
+        }
+    }
+
+    /// Moves the events remembered since into `known`, with the words they go by.
+    #[cold]
+    fn bring_known_up_to_date(&mut self) {
+        for (head, also, p) in self.pending.drain(..) {
+            let mut words = Vec::with_capacity(1 + also.len());
+            words.push(head.into_string());
+            words.extend(also.iter().map(|w| w.to_string()));
+            self.known.push((words, DateValue::Point(p)));
         }
     }
 
@@ -254,16 +274,13 @@ impl DateContext {
             return;
         };
         // A visit is also a trip; talks a meeting: the nouns a later anniversary may use.
-        let also: &[&str] = match s.keys[head].as_str() {
+        let also: &'static [&'static str] = match s.keys[head].as_str() {
             "visit" | "pay" => &["visit", "trip"],
             "meet" | "talk" | "hold" | "have" => &["meeting", "talks", "summit"],
             "sign" => &["signing", "treaty", "agreement"],
             _ => &[],
         };
-        let mut words = Vec::with_capacity(1 + also.len());
-        words.push(s.norm(head));
-        words.extend(also.iter().map(|w| w.to_string()));
-        self.known.push((words, DateValue::Point(p)));
+        self.pending.push((CompactString::from(s.norm_opt(head).unwrap_or_default()), also, p));
     }
 }
 
@@ -344,7 +361,16 @@ fn bare_verb_after(s: &Sent, k: usize) -> bool {
 fn is_future(s: &Sent, head: usize) -> bool {
     let from = modal_start(s, head);
     let window = || (from..head).map(|k| s.norms[k].as_str());
-    window().any(is_future_word) || dyad_dates::is_future_marker_in(window())
+    // Most clauses hold no word that can mark them future: one look at the words settles
+    // those without reading them again in context.
+    let mut may_mark = false;
+    for w in window() {
+        if is_future_word(w) {
+            return true;
+        }
+        may_mark |= dyad_dates::may_mark_future(w);
+    }
+    may_mark && dyad_dates::is_future_marker_in(window())
 }
 
 /// An obligation or a norm (`the two sides shall consult`, `should meet`): a commitment, not

@@ -45,7 +45,7 @@ mod token;
 
 pub use calendar::{days_in_month, is_leap, DateValue, ParseDateError, PartialDate};
 pub use dateline::doc_date_from_text;
-pub use future::{is_future_marker, is_future_marker_in};
+pub use future::{is_future_marker, is_future_marker_in, may_mark_future};
 pub use historic::historic_dates;
 pub use impossible::{impossible, Impossible};
 pub use juche::JUCHE_OFFSET;
