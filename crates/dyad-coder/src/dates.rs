@@ -10,7 +10,7 @@
 //! remembered so that `the first anniversary of the visit` resolves to the visit's date.
 
 use compact_str::CompactString;
-use dyad_dates::{Context, DateValue, Kind, PartialDate, TimeExpr};
+use dyad_dates::{Context, DateValue, Finder, Finding, Kind, PartialDate, TimeExpr};
 
 use crate::sentence::Sent;
 
@@ -71,8 +71,12 @@ pub struct DateContext {
     /// document date (`had talks on June 19` in a report of June 20). Acts the text does not
     /// date happened then, not on the day of the report.
     anchor: Option<(Printed, String)>,
-    /// Each sentence's expressions from the anchor pass, so a sentence is scanned once.
-    cache: Vec<Vec<TimeExpr>>,
+    /// Each sentence's expressions from the anchor pass, so a sentence is scanned once, and
+    /// whether they depend on the events known (an anniversary of an event the bundled table
+    /// does not name).
+    cache: Vec<Finding>,
+    /// Its buffers serve every sentence of the document.
+    finder: Finder,
     /// Explanations are wanted (`dyad explain`): expressions and dates say how they were read.
     explain: bool,
 }
@@ -125,21 +129,23 @@ impl DateContext {
             carry: None,
             anchor: None,
             cache: Vec::new(),
+            finder: Finder::default(),
             explain,
         }
     }
 
     /// Temporal expressions of a sentence.
     pub fn find(&mut self, text: &str, _paragraph: usize) -> Vec<TimeExpr> {
+        self.find_noting_known(text).exprs
+    }
+
+    /// [`DateContext::find`], and whether what it found depends on the events known.
+    fn find_noting_known(&mut self, text: &str) -> Finding {
         if !self.pending.is_empty() {
             self.bring_known_up_to_date();
         }
         let ctx = Context { doc_date: self.doc_date, known: &self.known };
-        if self.explain {
-            dyad_dates::find(text, &ctx)
-        } else {
-            dyad_dates::find_unexplained(text, &ctx)
-        }
+        self.finder.find(text, &ctx, self.explain)
     }
 
     /// Moves the events remembered since into `known`, with the words they go by.
@@ -154,10 +160,12 @@ impl DateContext {
     }
 
     /// The expressions of the document's sentence `index`: from the anchor pass, unless an
-    /// anniversary may now resolve through events dated since.
+    /// anniversary may now resolve through events dated since. (Only a sentence whose
+    /// expressions depend on the known events can find others now; of those, as ever, the
+    /// ones that spell `anniversary` in lower case are scanned again.)
     pub fn find_sentence(&mut self, index: usize, text: &str) -> Vec<TimeExpr> {
         match self.cache.get_mut(index) {
-            Some(c) if !text.contains("anniversary") => std::mem::take(c),
+            Some(c) if !(c.reads_known && text.contains("anniversary")) => std::mem::take(&mut c.exprs),
             _ => self.find(text, 0),
         }
     }
@@ -241,9 +249,9 @@ impl DateContext {
     pub fn find_anchor<'t>(&mut self, sentences: impl Iterator<Item = &'t str>) {
         let mut cache = Vec::with_capacity(sentences.size_hint().0);
         for text in sentences {
-            let found = self.find(text, 0);
+            let found = self.find_noting_known(text);
             if self.anchor.is_none() {
-                if let Some(e) = found.iter().find(|e| !is_dateline(text, e) && e.kind != Kind::Anniversary && self.is_peg(&e.value)) {
+                if let Some(e) = found.exprs.iter().find(|e| !is_dateline(text, e) && e.kind != Kind::Anniversary && self.is_peg(&e.value)) {
                     self.anchor = Some((Printed::of(&e.value), explained(self.explain, || text.get(e.start..e.end).unwrap_or("").to_string())));
                 }
             }

@@ -7,8 +7,9 @@
 //! cardinals and ordinals. [`Cand`] is what a rule proposes. This module does
 //! not decide which candidate wins; `find` does.
 
-use crate::token::{tokenize, Cue, Lex, Tok, Tokens, TK};
+use crate::token::{tokenize_into, Cue, Lex, Tok, TK};
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use crate::{Context, DateValue, Kind};
 
@@ -35,6 +36,9 @@ pub(crate) struct Scan<'a> {
     pub ctx: &'a Context<'a>,
     /// Rules say why they read an expression as they did ([`Scan::why`]).
     explain: bool,
+    /// A rule has read, or would have read had it held any, the events of
+    /// [`Context::known`]: what is found may change as they do.
+    pub read_known: Cell<bool>,
 }
 
 /// Words after which a '.' does not end a sentence ("Oct. 19", "Mr. Kim").
@@ -69,7 +73,14 @@ fn ends_sentence(toks: &[Tok], low: &str, k: usize) -> bool {
 
 impl<'a> Scan<'a> {
     pub fn new(text: &'a str, ctx: &'a Context<'a>, explain: bool) -> Self {
-        let Tokens { mut toks, low } = tokenize(text);
+        Scan::with_buffers(text, ctx, explain, Vec::new(), String::new())
+    }
+
+    /// The scan of `text`, its tokens and lowercased text written into `toks` and `low`
+    /// (whatever they held is dropped): buffers kept from an earlier scan
+    /// ([`Scan::into_buffers`]) are reused rather than allocated again.
+    pub fn with_buffers(text: &'a str, ctx: &'a Context<'a>, explain: bool, mut toks: Vec<Tok>, mut low: String) -> Self {
+        tokenize_into(text, &mut toks, &mut low);
         let mut id = 0u32;
         for k in 1..toks.len() {
             if toks[k].nls >= 2 || ends_sentence(&toks, &low, k - 1) {
@@ -83,7 +94,13 @@ impl<'a> Scan<'a> {
             low,
             ctx,
             explain,
+            read_known: Cell::new(false),
         }
+    }
+
+    /// The token and text buffers, for the next [`Scan::with_buffers`].
+    pub fn into_buffers(self) -> (Vec<Tok>, String) {
+        (self.toks, self.low)
     }
 
     /// `f()` when the scan explains, else an empty reason (formatting it would be wasted).

@@ -1,10 +1,10 @@
 //! Tokeniser and word lists.
 //!
-//! [`tokenize`] splits text into words, numbers, ordinals ("3rd", "75th") and
+//! [`tokenize_into`] splits text into words, numbers, ordinals ("3rd", "75th") and
 //! single punctuation characters, each carrying byte offsets at character
 //! boundaries, so every later span is a valid char-boundary slice of the
 //! input whatever script surrounds it, and pointing into one lowercased copy
-//! of the text ([`Tokens`]). Each word carries its [`Lex`]: the month,
+//! of the text. Each word carries its [`Lex`]: the month,
 //! weekday, cardinal or ordinal it names, or the [`Cue`] word a rule may
 //! begin with, looked up once in one table ([`LEXICON`]). Nothing here
 //! interprets a date; that is the rules' job.
@@ -22,7 +22,7 @@ pub(crate) struct Tok {
     pub kind: TK,
     pub start: usize,
     pub end: usize,
-    /// Where the lowercased text is in [`Tokens::low`].
+    /// Where the lowercased text is in the text lowercased ([`tokenize_into`]'s `low`).
     pub lo: u32,
     pub hi: u32,
     /// The character of a punctuation token ('\0' for the others).
@@ -44,6 +44,7 @@ pub(crate) struct Tok {
 }
 
 /// The tokens of a text and their lowercased text.
+#[cfg(test)]
 pub(crate) struct Tokens {
     pub toks: Vec<Tok>,
     /// The text lowercased: ASCII tokens lie where they lie in the text; a word with other
@@ -411,10 +412,22 @@ fn class_at(bytes: &[u8], i: usize) -> Class {
 /// Splits `text` into tokens; one pass over its bytes, each class told by a table, a word's
 /// lexicon key packed as its letters are read, one copy of the text lowercased and no other
 /// allocation but for words outside ASCII.
+#[cfg(test)]
 pub(crate) fn tokenize(text: &str) -> Tokens {
+    let (mut toks, mut low) = (Vec::new(), String::new());
+    tokenize_into(text, &mut toks, &mut low);
+    Tokens { toks, low }
+}
+
+/// [`tokenize`] into buffers that may be kept from an earlier text: `out` gets the tokens and
+/// `low` the lowercased text, whatever they held before.
+pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Tok>, low: &mut String) {
     let bytes = text.as_bytes();
-    let mut low = text.to_ascii_lowercase();
-    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    low.clear();
+    low.push_str(text);
+    low.make_ascii_lowercase();
+    out.clear();
+    out.reserve(text.len() / 5 + 1);
     let mut ws = true;
     let mut nls: u8 = 0;
     let mut i = 0;
@@ -507,7 +520,7 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
             lo = low.len();
             low.push_str(&word);
             hi = low.len();
-            lex = Lex::of(&low[lo..hi]);
+            lex = Lex::of(&word);
         }
         out.push(Tok {
             kind,
@@ -527,7 +540,6 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
         ws = false;
         nls = 0;
     }
-    Tokens { toks: out, low }
 }
 
 #[cfg(test)]
