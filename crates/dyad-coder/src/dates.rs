@@ -64,9 +64,10 @@ pub struct DateContext {
     /// nouns it also goes by, the date. Only an anniversary reads `known`, and few texts
     /// have one: the word lists are built when a sentence is scanned, not per event.
     pending: Vec<(CompactString, &'static [&'static str], PartialDate)>,
-    /// The date the narrative last gave a past act, as printed, with its paragraph and the
-    /// expression's words: carried within the paragraph, and to later acts told in the past.
-    carry: Option<(usize, Printed, String)>,
+    /// The date the narrative last gave a past act, as read and as printed, with its
+    /// paragraph and the expression's words: carried within the paragraph, and to later acts
+    /// told in the past.
+    carry: Option<(usize, DateValue, Printed, String)>,
     /// The news peg, as printed: the first day the text names within ten days before the
     /// document date (`had talks on June 19` in a report of June 20). Acts the text does not
     /// date happened then, not on the day of the report.
@@ -107,13 +108,30 @@ pub fn doc_date_from_text(text: &str) -> Option<String> {
     read(tail).or_else(|| read(head))
 }
 
-/// Words that make the act after them future or planned.
-fn is_future_word(w: &str) -> bool {
-    matches!(
-        w,
+/// What a word before a trigger says of the act being future or planned.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum FutureWord {
+    /// It makes it so by itself (`will`, `plans`).
+    Marks,
+    /// It may, with the words around it ([`dyad_dates::is_future_marker_in`]).
+    MayMark,
+    /// It cannot.
+    No,
+}
+
+/// One look at a word for [`is_future`]: the words that make an act future by themselves, the
+/// other words the markers of `dyad_dates` begin with, and any other plain lower-case word
+/// (which cannot mark); anything else is asked of [`dyad_dates::may_mark_future`].
+fn future_word(w: &str) -> FutureWord {
+    match w {
         "will" | "shall" | "should" | "must" | "plan" | "plans" | "planned" | "planning" | "intend" | "intends" | "scheduled"
-            | "expected" | "going" | "'ll"
-    )
+        | "expected" | "going" | "'ll" => FutureWord::Marks,
+        "won't" | "would" | "upcoming" | "forthcoming" | "intended" | "intending" | "slated" | "set" | "due" | "is" | "are"
+        | "am" | "was" | "were" | "agreed" | "agree" | "agrees" | "to" => FutureWord::MayMark,
+        _ if w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) => FutureWord::No,
+        _ if dyad_dates::may_mark_future(w) => FutureWord::MayMark,
+        _ => FutureWord::No,
+    }
 }
 
 impl DateContext {
@@ -198,7 +216,11 @@ impl DateContext {
             .or_else(|| before_in_sentence().map(|e| (e, "the nearest expression before the trigger in the sentence")));
         if let Some((e, why)) = chosen {
             let v = pick(e);
-            let printed = Printed::of(&v);
+            // Acts told together are often dated alike: the carried date's text serves again.
+            let printed = match &self.carry {
+                Some((_, carried, p, _)) if *carried == v => p.clone(),
+                _ => Printed::of(&v),
+            };
             let source = if e.kind == Kind::Anniversary { "anniversary" } else { "text" };
             let text = s.text.get(e.start..e.end).unwrap_or("");
             let explanation = explained(self.explain, || format!("`{text}` -> {v} ({}; rule {}: {})", why, e.rule, e.explanation));
@@ -208,7 +230,10 @@ impl DateContext {
                 if self.anchor.is_none() && self.is_peg(&v) {
                     self.anchor = Some((printed.clone(), words.clone()));
                 }
-                self.carry = Some((paragraph, printed.clone(), words));
+                match &mut self.carry {
+                    Some((p, carried, _, w)) if *carried == v => (*p, *w) = (paragraph, words),
+                    _ => self.carry = Some((paragraph, v, printed.clone(), words)),
+                }
             }
             return Dated { value: printed.value, source, future, explanation, start: printed.start };
         }
@@ -216,7 +241,7 @@ impl DateContext {
         // not of a date the paragraph gave earlier.
         let recent = (head.saturating_sub(3)..head).any(|k| matches!(s.norms[k].as_str(), "just" | "recently" | "now" | "newly"));
         if !future && !recent {
-            if let Some((p, v, t)) = &self.carry {
+            if let Some((p, _, v, t)) = &self.carry {
                 if *p == paragraph {
                     return Dated { value: v.value.clone(), source: "text", future, explanation: explained(self.explain, || format!("carried from `{t}` earlier in the paragraph")), start: v.start };
                 }
@@ -225,7 +250,7 @@ impl DateContext {
             // background the narrative last dated.
             let pegged = self.anchor.as_ref().is_some_and(|(v, _)| Some(&v.value) != self.doc_str.as_ref());
             if is_past(s, start, end) && !pegged {
-                if let Some((_, v, t)) = &self.carry {
+                if let Some((_, _, v, t)) = &self.carry {
                     return Dated { value: v.value.clone(), source: "text", future, explanation: explained(self.explain, || format!("past tense: carried from `{t}` earlier in the document")), start: v.start };
                 }
             }
@@ -368,15 +393,20 @@ fn bare_verb_after(s: &Sent, k: usize) -> bool {
 /// A future or planned act: a future marker before the trigger's head in its clause.
 fn is_future(s: &Sent, head: usize) -> bool {
     let from = modal_start(s, head);
-    let window = || (from..head).map(|k| s.norms[k].as_str());
-    // Most clauses hold no word that can mark them future: one look at the words settles
-    // those without reading them again in context.
+    future_in(|| (from..head).map(|k| s.norms[k].as_str()))
+}
+
+/// Whether the words `window` gives make an act future: a future word, or a marker in
+/// context. Most clauses hold no word that may mark them: one look at each word settles
+/// those without reading them again in context.
+fn future_in<'a, I: Iterator<Item = &'a str>>(window: impl Fn() -> I) -> bool {
     let mut may_mark = false;
     for w in window() {
-        if is_future_word(w) {
-            return true;
+        match future_word(w) {
+            FutureWord::Marks => return true,
+            FutureWord::MayMark => may_mark = true,
+            FutureWord::No => {}
         }
-        may_mark |= dyad_dates::may_mark_future(w);
     }
     may_mark && dyad_dates::is_future_marker_in(window())
 }
@@ -402,6 +432,42 @@ fn is_past(s: &Sent, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_look_at_the_words_tells_a_future_act_as_reading_them_in_context_did() {
+        // What `is_future` asked first: the words that mark by themselves, then the markers
+        // of `dyad_dates` in context.
+        let plainly = |words: &[&str]| {
+            let marks = |w: &&str| {
+                matches!(
+                    *w,
+                    "will" | "shall" | "should" | "must" | "plan" | "plans" | "planned" | "planning" | "intend" | "intends"
+                        | "scheduled" | "expected" | "going" | "'ll"
+                )
+            };
+            words.iter().any(marks) || dyad_dates::is_future_marker(words)
+        };
+        const WORDS: &[&str] = &[
+            "will", "Will", "shall", "should", "must", "won't", "won’t", "'ll", "we'll", "they’ll", "would", "upcoming",
+            "forthcoming", "plan", "plans", "planned", "planning", "intend", "intends", "intended", "intending", "expected",
+            "scheduled", "slated", "going", "set", "due", "is", "are", "am", "was", "were", "agreed", "agree", "agrees", "to",
+            "To", "to.", "be", "held", "convened", "signed", "hold", "meet", "visit", "sign", "of", "the", "a", "political",
+            "people's", "work", "said", "met", "talks", "2024", ",", ".", "--", "'", "\"to", "été", "«will»", "",
+        ];
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |m: usize| {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (state >> 33) as usize % m
+        };
+        let mut future = 0;
+        for _ in 0..200_000 {
+            let words: Vec<&str> = (0..next(7)).map(|_| WORDS[next(WORDS.len())]).collect();
+            let expected = plainly(&words);
+            assert_eq!(future_in(|| words.iter().copied()), expected, "{words:?}");
+            future += usize::from(expected);
+        }
+        assert!(future > 10_000 && future < 190_000, "{future}");
+    }
 
     #[test]
     fn a_date_reads_back_as_its_printed_text_parses() {

@@ -89,24 +89,25 @@ pub fn is_future_marker_in<'a>(lowercase_words: impl IntoIterator<Item = &'a str
     }
 }
 
+/// The words [`marks`] may take as the one that marks a clause (besides any ending in `'ll`).
+const MARKERS: &[&str] = &[
+    "will", "shall", "won't", "'ll", "would", "upcoming", "forthcoming", "plan", "plans", "planned", "planning", "intend",
+    "intends", "intended", "intending", "expected", "scheduled", "slated", "going", "set", "due", "is", "are", "am", "was",
+    "were", "agreed", "agree", "agrees", "to",
+];
+
 /// Whether the word `w` may be the one that marks a clause future for
 /// [`is_future_marker_in`]: false only when no words around it could make it one (a plain
 /// lower-case word that is not a marker, or punctuation). A caller that finds no such word
 /// in a clause need not ask [`is_future_marker_in`].
 pub fn may_mark_future(w: &str) -> bool {
-    // `norm` leaves a plain lower-case word as it is and makes ASCII punctuation nothing;
-    // any other word may normalise into a marker.
+    // `norm` leaves a plain word (lower-case letters, digits, `'`) as it is and makes ASCII
+    // punctuation nothing; any other word may normalise into a marker.
     let plain = w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'');
     if !plain {
         return !w.bytes().all(|b| b.is_ascii() && !b.is_ascii_alphanumeric() && b != b'\'');
     }
-    w.ends_with("'ll")
-        || matches!(
-            w,
-            "will" | "shall" | "won't" | "'ll" | "would" | "upcoming" | "forthcoming" | "plan" | "plans" | "planned"
-                | "planning" | "intend" | "intends" | "intended" | "intending" | "expected" | "scheduled" | "slated"
-                | "going" | "set" | "due" | "is" | "are" | "am" | "was" | "were" | "agreed" | "agree" | "agrees" | "to"
-        )
+    w.ends_with("'ll") || MARKERS.contains(&w)
 }
 
 /// Whether `cur` marks the clause future, given the word before it and the two after it.
