@@ -310,13 +310,20 @@ impl Lex {
         }
     }
 
-    /// The meaning of a run of ASCII letters in any case.
-    #[inline]
-    fn of_letters(w: &[u8]) -> Lex {
+    /// Whether a run of ASCII letters may be a word of the [`LEXICON`]: its length and its
+    /// first and last letters are those of one. Most words are ruled out by this bit.
+    #[inline(always)]
+    fn may_name(w: &[u8]) -> bool {
         let (Some(lasts), Some(&first), Some(&last)) = (LEX_ENDS.get(w.len()), w.first(), w.last()) else {
-            return Lex::Other;
+            return false;
         };
-        if lasts[usize::from(first & 31)] & (1 << (last & 31)) == 0 {
+        lasts[usize::from(first & 31)] & (1 << (last & 31)) != 0
+    }
+
+    /// The meaning of a run of ASCII letters in any case.
+    #[inline(never)]
+    fn of_letters(w: &[u8]) -> Lex {
+        if !Lex::may_name(w) {
             return Lex::Other;
         }
         let key = word_key(w);
@@ -431,15 +438,26 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Tok>, low: &mut String) {
     let mut ws = true;
     let mut nls: u8 = 0;
     let mut i = 0;
+    // Each kind of token is pushed where it is read, its constant fields written as
+    // constants.
+    let tok = |kind: TK, start: usize, end: usize, ws: bool, nls: u8| Tok {
+        kind,
+        start,
+        end,
+        lo: start as u32,
+        hi: end as u32,
+        ch: '\0',
+        cap: false,
+        num: None,
+        nd: 0,
+        ws,
+        nls,
+        sent: 0,
+        lex: Lex::Other,
+    };
     while let Some(&b) = bytes.get(i) {
         let start = i;
-        let mut num = None;
-        let mut nd = 0;
-        let mut lex = Lex::Other;
-        // The word's lowercased text, when it is not where the word is.
-        let mut lowered = None;
-        // Kind, capitalised, the punctuation character; `i` moves past the token.
-        let (kind, cap, ch) = match CLASS[usize::from(b)] {
+        match CLASS[usize::from(b)] {
             Class::Space => {
                 ws = true;
                 i += 1;
@@ -457,12 +475,14 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Tok>, low: &mut String) {
                 if class_at(bytes, i) == Class::Wide {
                     i = letters_end(text, i);
                 }
+                let cap = class == Class::Upper;
                 if i == ascii_end {
-                    lex = Lex::of_letters(&bytes[start..i]);
+                    let w = &bytes[start..i];
+                    let lex = if Lex::may_name(w) { Lex::of_letters(w) } else { Lex::Other };
+                    out.push(Tok { cap, lex, ..tok(TK::Word, start, i, ws, nls) });
                 } else {
-                    lowered = Some(text[start..i].to_lowercase());
+                    push_lowered(out, low, text, Tok { cap, ..tok(TK::Word, start, i, ws, nls) });
                 }
-                (TK::Word, class == Class::Upper, '\0')
             }
             Class::Digit => {
                 // Past u32::MAX the value stays past it.
@@ -471,27 +491,28 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Tok>, low: &mut String) {
                     n = n.saturating_mul(10).saturating_add(u64::from(d - b'0'));
                     i += 1;
                 }
-                (num, nd) = (u32::try_from(n).ok(), i - start);
+                let (num, nd) = (u32::try_from(n).ok(), i - start);
                 // Letters glued to digits: an ordinal suffix, or a code like "5G".
-                let kind = match class_at(bytes, i) {
-                    Class::Lower | Class::Upper | Class::Wide => {
-                        let dend = i;
-                        i = letters_end(text, i);
-                        let suffix = &bytes[dend..i];
-                        if suffix.is_empty() {
-                            TK::Num
-                        } else if matches!(suffix, [b's' | b'S', b't' | b'T'] | [b'n' | b'N', b'd' | b'D'] | [b'r' | b'R', b'd' | b'D'] | [b't' | b'T', b'h' | b'H']) {
-                            TK::Ord
-                        } else {
-                            if !text[start..i].is_ascii() {
-                                lowered = Some(text[start..i].to_lowercase());
-                            }
-                            TK::Word
-                        }
+                let mut kind = TK::Num;
+                let mut lowered = false;
+                if matches!(class_at(bytes, i), Class::Lower | Class::Upper | Class::Wide) {
+                    let dend = i;
+                    i = letters_end(text, i);
+                    let suffix = &bytes[dend..i];
+                    if suffix.is_empty() {
+                    } else if matches!(suffix, [b's' | b'S', b't' | b'T'] | [b'n' | b'N', b'd' | b'D'] | [b'r' | b'R', b'd' | b'D'] | [b't' | b'T', b'h' | b'H']) {
+                        kind = TK::Ord;
+                    } else {
+                        kind = TK::Word;
+                        lowered = !text[start..i].is_ascii();
                     }
-                    _ => TK::Num,
-                };
-                (kind, false, '\0')
+                }
+                let t = Tok { num, nd, ..tok(kind, start, i, ws, nls) };
+                if lowered {
+                    push_lowered(out, low, text, t);
+                } else {
+                    out.push(t);
+                }
             }
             Class::Wide => {
                 let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
@@ -504,42 +525,36 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Tok>, low: &mut String) {
                 }
                 if c.is_alphabetic() {
                     i = letters_end(text, i);
-                    lowered = Some(text[start..i].to_lowercase());
-                    (TK::Word, c.is_uppercase(), '\0')
+                    push_lowered(out, low, text, Tok { cap: c.is_uppercase(), ..tok(TK::Word, start, i, ws, nls) });
                 } else {
-                    (TK::Punct, false, c)
+                    out.push(Tok { ch: c, ..tok(TK::Punct, start, i, ws, nls) });
                 }
             }
             Class::Punct => {
                 i += 1;
-                (TK::Punct, false, char::from(b))
+                out.push(Tok { ch: char::from(b), ..tok(TK::Punct, start, i, ws, nls) });
             }
-        };
-        let (mut lo, mut hi) = (start, i);
-        if let Some(word) = lowered {
-            lo = low.len();
-            low.push_str(&word);
-            hi = low.len();
-            lex = Lex::of(&word);
         }
-        out.push(Tok {
-            kind,
-            start,
-            end: i,
-            lo: lo as u32,
-            hi: hi as u32,
-            ch,
-            cap,
-            num,
-            nd,
-            ws,
-            nls,
-            sent: 0,
-            lex,
-        });
         ws = false;
         nls = 0;
+        // One space after a token is the common case: passed over here, not dispatched.
+        if bytes.get(i) == Some(&b' ') {
+            ws = true;
+            i += 1;
+        }
     }
+}
+
+/// Pushes the word `t` of `text` with its text lowercased after the text in `low` (a word
+/// outside ASCII may change its length when lowercased), and what it names.
+#[cold]
+fn push_lowered(out: &mut Vec<Tok>, low: &mut String, text: &str, mut t: Tok) {
+    let word = text[t.start..t.end].to_lowercase();
+    t.lo = low.len() as u32;
+    low.push_str(&word);
+    t.hi = low.len() as u32;
+    t.lex = Lex::of(&word);
+    out.push(t);
 }
 
 #[cfg(test)]
