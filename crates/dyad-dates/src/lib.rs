@@ -50,8 +50,8 @@ pub use historic::historic_dates;
 pub use impossible::{impossible, Impossible};
 pub use juche::JUCHE_OFFSET;
 
-use scan::{Cand, Scan};
-use token::{key_order, word_key, Tok};
+use scan::{Buffers, Cand, Scan};
+use token::{key_order, word_key};
 
 /// Broad family of an expression, for the coder's weighting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -128,8 +128,7 @@ pub struct Finding {
 /// them for each.
 #[derive(Default)]
 pub struct Finder {
-    toks: Vec<Tok>,
-    low: String,
+    buffers: Buffers,
     cands: Vec<Cand>,
 }
 
@@ -142,13 +141,12 @@ impl Finder {
         if !may_contain_date(text) {
             return Finding { exprs: Vec::new(), reads_known: false };
         }
-        let (toks, low) = (std::mem::take(&mut self.toks), std::mem::take(&mut self.low));
-        let scan = Scan::with_buffers(text, ctx, explain, toks, low);
+        let scan = Scan::with_buffers(text, ctx, explain, std::mem::take(&mut self.buffers));
         self.cands.clear();
         candidates(&scan, true, &mut self.cands);
         let exprs = select(&scan, &mut self.cands, explain);
         let reads_known = scan.read_known.get();
-        (self.toks, self.low) = scan.into_buffers();
+        self.buffers = scan.into_buffers();
         Finding { exprs, reads_known }
     }
 }

@@ -35,7 +35,10 @@ pub(crate) fn may_start(s: &Scan, i: usize) -> bool {
             | Cue::Current
             | Cue::Recent,
         ) => true,
-        Some(Cue::The) => s.w_in(i + 1, &["day", "previous", "current", "coming", "past", "last"]),
+        // The lexicon's words by what they name, not by their letters.
+        Some(Cue::The) => {
+            matches!(s.cue(i + 1), Some(Cue::Previous | Cue::Current | Cue::Coming | Cue::Past | Cue::Last)) || s.is_w(i + 1, "day")
+        }
         Some(Cue::A) => s
             .count_at(i)
             .is_some_and(|(_, j)| s.w(j).and_then(unit_word).is_some()),
@@ -70,9 +73,7 @@ pub(crate) fn candidates(s: &Scan, i: usize, out: &mut Vec<Cand>) {
 }
 
 fn day_point(s: &Scan, off: i64) -> Option<DateValue> {
-    Some(DateValue::Point(PartialDate::from_day_number(
-        s.doc_day()? + off,
-    )?))
+    Some(DateValue::Point(s.doc_day_plus(off)?))
 }
 
 fn deictic(s: &Scan, i: usize, out: &mut Vec<Cand>) {
@@ -151,8 +152,8 @@ fn weekday_rule(s: &Scan, i: usize, out: &mut Vec<Cand>) {
         }
     };
     let (Some(past), Some(fut)) = (
-        PartialDate::from_day_number(n - back),
-        PartialDate::from_day_number(n + fwd),
+        s.doc_day_plus(-back),
+        s.doc_day_plus(fwd),
     ) else {
         return;
     };
@@ -160,7 +161,7 @@ fn weekday_rule(s: &Scan, i: usize, out: &mut Vec<Cand>) {
     // "on Thursday" for the Thursday they are filed. `last`/`next` keep the strict reading.
     let same_day = (dw - wd).rem_euclid(7) == 0;
     // The doc date itself, worked out only for a bare weekday that falls on it.
-    let today = || if same_day { PartialDate::from_day_number(n) } else { None };
+    let today = || if same_day { s.doc_day_plus(0) } else { None };
     let (value, future, rule) = match modifier {
         Some("last" | "past") => (past, None, "last-weekday"),
         Some("next" | "coming") => (fut, None, "next-weekday"),
@@ -204,8 +205,8 @@ fn unit_word(w: &str) -> Option<&'static str> {
 /// The point `n` units before the doc date, at the unit's precision.
 fn back(s: &Scan, n: i64, unit: &str) -> Option<DateValue> {
     Some(DateValue::Point(match unit {
-        "day" => PartialDate::from_day_number(s.doc_day()? - n)?,
-        "week" => PartialDate::from_day_number(s.doc_day()? - 7 * n)?,
+        "day" => s.doc_day_plus(n.checked_neg()?)?,
+        "week" => s.doc_day_plus(n.checked_mul(7)?.checked_neg()?)?,
         "month" => {
             let (y, m) = s.doc_ym()?;
             let (y, m) = add_months(y, m, -n)?;

@@ -9,9 +9,9 @@
 
 use crate::token::{tokenize_into, Cue, Lex, Tok, TK};
 use std::borrow::Cow;
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 
-use crate::{Context, DateValue, Kind};
+use crate::{days_in_month, Context, DateValue, Kind, PartialDate};
 
 /// Why a rule read an expression as it did: a fixed phrase, or one formatted only when the
 /// [`Scan`] explains (else empty, so that finding dates builds no explanations).
@@ -28,6 +28,14 @@ pub(crate) struct Cand {
     pub why: Why,
 }
 
+/// What a [`Scan`] writes into, kept from one scan for the next.
+#[derive(Default)]
+pub(crate) struct Buffers {
+    pub toks: Vec<Tok>,
+    pub low: String,
+    pub sents: Vec<u32>,
+}
+
 pub(crate) struct Scan<'a> {
     pub text: &'a str,
     pub toks: Vec<Tok>,
@@ -36,6 +44,10 @@ pub(crate) struct Scan<'a> {
     pub ctx: &'a Context<'a>,
     /// Rules say why they read an expression as they did ([`Scan::why`]).
     explain: bool,
+    /// Each token's sentence number, worked out when a rule first asks (few do).
+    sents: OnceCell<Vec<u32>>,
+    /// The buffer `sents` is written into.
+    spare_sents: Cell<Vec<u32>>,
     /// A rule has read, or would have read had it held any, the events of
     /// [`Context::known`]: what is found may change as they do.
     pub read_known: Cell<bool>,
@@ -73,35 +85,48 @@ fn ends_sentence(toks: &[Tok], low: &str, k: usize) -> bool {
 
 impl<'a> Scan<'a> {
     pub fn new(text: &'a str, ctx: &'a Context<'a>, explain: bool) -> Self {
-        Scan::with_buffers(text, ctx, explain, Vec::new(), String::new())
+        Scan::with_buffers(text, ctx, explain, Buffers::default())
     }
 
-    /// The scan of `text`, its tokens and lowercased text written into `toks` and `low`
-    /// (whatever they held is dropped): buffers kept from an earlier scan
-    /// ([`Scan::into_buffers`]) are reused rather than allocated again.
-    pub fn with_buffers(text: &'a str, ctx: &'a Context<'a>, explain: bool, mut toks: Vec<Tok>, mut low: String) -> Self {
+    /// The scan of `text`, written into buffers that may be kept from an earlier scan
+    /// ([`Scan::into_buffers`]) rather than allocated again (whatever they held is dropped).
+    pub fn with_buffers(text: &'a str, ctx: &'a Context<'a>, explain: bool, buffers: Buffers) -> Self {
+        let Buffers { mut toks, mut low, sents } = buffers;
         tokenize_into(text, &mut toks, &mut low);
-        let mut id = 0u32;
-        for k in 1..toks.len() {
-            if toks[k].nls >= 2 || ends_sentence(&toks, &low, k - 1) {
-                id += 1;
-            }
-            toks[k].sent = id;
-        }
         Scan {
             text,
             toks,
             low,
             ctx,
             explain,
+            sents: OnceCell::new(),
+            spare_sents: Cell::new(sents),
             read_known: Cell::new(false),
         }
     }
 
-    /// The token and text buffers, for the next [`Scan::with_buffers`].
-    pub fn into_buffers(self) -> (Vec<Tok>, String) {
-        (self.toks, self.low)
+    /// The buffers, for the next [`Scan::with_buffers`].
+    pub fn into_buffers(self) -> Buffers {
+        let sents = self.sents.into_inner().unwrap_or_else(|| self.spare_sents.into_inner());
+        Buffers { toks: self.toks, low: self.low, sents }
     }
+
+    /// Each token's sentence number: a blank line or a sentence's end begins the next.
+    fn sents(&self) -> &[u32] {
+        self.sents.get_or_init(|| {
+            let mut ids = self.spare_sents.take();
+            ids.clear();
+            let mut id = 0u32;
+            ids.extend((0..self.toks.len()).map(|k| {
+                if k > 0 && (self.toks[k].nls >= 2 || ends_sentence(&self.toks, &self.low, k - 1)) {
+                    id += 1;
+                }
+                id
+            }));
+            ids
+        })
+    }
+
 
     /// `f()` when the scan explains, else an empty reason (formatting it would be wasted).
     pub fn why(&self, f: impl FnOnce() -> String) -> Why {
@@ -180,8 +205,9 @@ impl<'a> Scan<'a> {
     }
 
     pub fn same_sentence(&self, a: usize, b: usize) -> bool {
-        match (self.t(a), self.t(b)) {
-            (Some(x), Some(y)) => x.sent == y.sent,
+        let sents = self.sents();
+        match (sents.get(a), sents.get(b)) {
+            (Some(x), Some(y)) => x == y,
             _ => false,
         }
     }
@@ -378,8 +404,48 @@ impl<'a> Scan<'a> {
         self.ctx.doc_date?.day_number()
     }
 
+    /// The day `off` days from the doc date (day precision required), as
+    /// `PartialDate::from_day_number(doc_day + off)` gives it: a day of the doc date's own
+    /// month (most are: "yesterday", "on Monday") without the calendar arithmetic.
+    pub fn doc_day_plus(&self, off: i64) -> Option<PartialDate> {
+        let d = self.ctx.doc_date?;
+        if let (Some(m), Some(day)) = (d.month, d.day) {
+            let dim = days_in_month(d.year, m.into()).map_or(0, i64::from);
+            let to = i64::from(day) + off;
+            if (1..=dim).contains(&i64::from(day)) && (1..=dim).contains(&to) {
+                return PartialDate::ymd(d.year, m.into(), to as u32);
+            }
+        }
+        PartialDate::from_day_number(self.doc_day()?.checked_add(off)?)
+    }
+
     /// Byte span of tokens a..=b.
     pub fn span(&self, a: usize, b: usize) -> Option<(usize, usize)> {
         Some((self.t(a)?.start, self.t(b)?.end))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_day_near_the_doc_date_is_the_day_its_number_gives() {
+        let mut docs = vec![None, Some(PartialDate::y(2024)), Some(PartialDate { year: 2024, month: Some(6), day: None })];
+        for year in [1900, 2000, 2023, 2024, -1, 0, 9999] {
+            for month in [0u8, 1, 2, 3, 4, 6, 12, 13, 255] {
+                for day in [0u8, 1, 2, 15, 28, 29, 30, 31, 32, 255] {
+                    docs.push(Some(PartialDate { year, month: Some(month), day: Some(day) }));
+                }
+            }
+        }
+        for doc_date in docs {
+            let ctx = Context { doc_date, known: &[] };
+            let s = Scan::new("", &ctx, false);
+            for off in -800..=800 {
+                let plainly = s.doc_day().and_then(|n| PartialDate::from_day_number(n + off));
+                assert_eq!(s.doc_day_plus(off), plainly, "{doc_date:?} {off}");
+            }
+        }
     }
 }

@@ -37,8 +37,6 @@ pub(crate) struct Tok {
     pub ws: bool,
     /// Newlines in the whitespace before the token (a blank line ends a sentence).
     pub nls: u8,
-    /// Sentence number, set by the [`crate::scan::Scan`].
-    pub sent: u32,
     /// What the word names (words only; else [`Lex::Other`]).
     pub lex: Lex,
 }
@@ -452,7 +450,6 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Tok>, low: &mut String) {
         nd: 0,
         ws,
         nls,
-        sent: 0,
         lex: Lex::Other,
     };
     while let Some(&b) = bytes.get(i) {
@@ -660,7 +657,6 @@ mod tests {
                 nd,
                 ws,
                 nls,
-                sent: 0,
                 lex,
             });
             ws = false;
