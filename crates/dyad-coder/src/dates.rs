@@ -64,6 +64,10 @@ pub struct DateContext {
     /// nouns it also goes by, the date. Only an anniversary reads `known`, and few texts
     /// have one: the word lists are built when a sentence is scanned, not per event.
     pending: Vec<(CompactString, &'static [&'static str], PartialDate)>,
+    /// Whether a sentence may yet be scanned against the known events: false once the
+    /// anchor pass (which is given every sentence) found none whose expressions depend on
+    /// them, and then nothing need be remembered.
+    needs_known: bool,
     /// The date the narrative last gave a past act, as read and as printed, with its
     /// paragraph and the expression's words: carried within the paragraph, and to later acts
     /// told in the past.
@@ -144,6 +148,7 @@ impl DateContext {
             doc_str: parsed.map(|d| d.to_string()),
             known: Vec::new(),
             pending: Vec::new(),
+            needs_known: true,
             carry: None,
             anchor: None,
             cache: Vec::new(),
@@ -270,7 +275,9 @@ impl DateContext {
     }
 
     /// Sets the news peg from the document's sentences before any is coded, so that acts told
-    /// before the peg's sentence get it too.
+    /// before the peg's sentence get it too. It is given every sentence that
+    /// [`DateContext::find_sentence`] will be asked for: events are remembered for later
+    /// anniversaries only if one of these may need them.
     pub fn find_anchor<'t>(&mut self, sentences: impl Iterator<Item = &'t str>) {
         let mut cache = Vec::with_capacity(sentences.size_hint().0);
         for text in sentences {
@@ -282,6 +289,7 @@ impl DateContext {
             }
             cache.push(found);
         }
+        self.needs_known = cache.iter().any(|f| f.reads_known);
         self.cache = cache;
     }
 
@@ -303,7 +311,7 @@ impl DateContext {
     /// Remembers a dated event by its head word, for later anniversaries.
     pub fn remember(&mut self, s: &Sent, head: usize, d: &Dated) {
         // A range is remembered by its start, as its printed value reads back.
-        let (false, Some(p)) = (d.source == "doc", d.start) else {
+        let (true, false, Some(p)) = (self.needs_known, d.source == "doc", d.start) else {
             return;
         };
         // A visit is also a trip; talks a meeting: the nouns a later anniversary may use.
@@ -432,6 +440,34 @@ fn is_past(s: &Sent, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn events_are_remembered_for_an_anniversary_only_when_a_sentence_may_need_them() {
+        let dict = dyad_dict::Dictionary::bundled();
+        let arena = bumpalo::Bump::new();
+        let dated = "Kim visited Hanoi on June 3, 2023.";
+        // The words a remembered visit goes by: the head's, and `visit` and `trip`.
+        let later = "They will mark the first anniversary of the visited visit trip.";
+        let plain = "They will meet again on Monday.";
+        for (sentences, needs) in [([dated, later], true), ([dated, plain], false)] {
+            let mut ctx = DateContext::new(Some("2024-05-30"), false);
+            ctx.find_anchor(sentences.iter().copied());
+            assert_eq!(ctx.needs_known, needs);
+            let first = ctx.find_sentence(0, dated);
+            let s = Sent::new(dated, &dict.lemmas, &arena);
+            let d = ctx.for_event(&s, &first, 1, 2, 1, 0);
+            assert_eq!(d.value, "2023-06-03");
+            ctx.remember(&s, 1, &d);
+            assert_eq!(ctx.pending.len(), usize::from(needs));
+            let found = ctx.find_sentence(1, sentences[1]);
+            // What a scan against every event remembered finds.
+            let known = vec![(vec!["visited".to_string(), "visit".to_string(), "trip".to_string()], DateValue::Point(PartialDate::ymd(2023, 6, 3).unwrap()))];
+            let all = dyad_dates::find_unexplained(sentences[1], &Context { doc_date: PartialDate::ymd(2024, 5, 30), known: &known });
+            let shown = |e: &[TimeExpr]| e.iter().map(|e| format!("{} {} {}", e.start, e.rule, e.value)).collect::<Vec<_>>();
+            assert_eq!(shown(&found), shown(&all));
+            assert_eq!(found.iter().any(|e| e.rule == "anniversary-of-known-event"), needs);
+        }
+    }
 
     #[test]
     fn one_look_at_the_words_tells_a_future_act_as_reading_them_in_context_did() {
