@@ -301,6 +301,12 @@ impl<'a> Scan<'a> {
         Some((m, i + 1))
     }
 
+    /// A weekday name at `i`, in any case.
+    #[inline]
+    pub fn weekday(&self, i: usize) -> bool {
+        matches!(self.lex(i), Lex::Weekday(_))
+    }
+
     /// Capitalised weekday name.
     #[inline]
     pub fn weekday_at(&self, i: usize) -> Option<i64> {
