@@ -127,15 +127,58 @@ enum FutureWord {
 /// other words the markers of `dyad_dates` begin with, and any other plain lower-case word
 /// (which cannot mark); anything else is asked of [`dyad_dates::may_mark_future`].
 fn future_word(w: &str) -> FutureWord {
-    match w {
+    if may_be_future_word(w.as_bytes()) {
+        if let Some(f) = listed_future_word(w) {
+            return f;
+        }
+    }
+    if w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+        FutureWord::No
+    } else if dyad_dates::may_mark_future(w) {
+        FutureWord::MayMark
+    } else {
+        FutureWord::No
+    }
+}
+
+/// The words [`listed_future_word`] knows.
+const FUTURE_WORDS: &[&str] = &[
+    "will", "shall", "should", "must", "plan", "plans", "planned", "planning", "intend", "intends", "scheduled", "expected",
+    "going", "'ll", "won't", "would", "upcoming", "forthcoming", "intended", "intending", "slated", "set", "due", "is", "are",
+    "am", "was", "were", "agreed", "agree", "agrees", "to",
+];
+
+/// For each length up to 11 and first byte (`& 31`), the last bytes (`& 31`) of the
+/// [`FUTURE_WORDS`]: most words are ruled out by one bit, before any is compared.
+static FUTURE_ENDS: [[u32; 32]; 12] = {
+    let mut ends = [[0u32; 32]; 12];
+    let mut i = 0;
+    while i < FUTURE_WORDS.len() {
+        let w = FUTURE_WORDS[i].as_bytes();
+        ends[w.len()][(w[0] & 31) as usize] |= 1 << (w[w.len() - 1] & 31);
+        i += 1;
+    }
+    ends
+};
+
+/// Whether `w` may be one of the [`FUTURE_WORDS`]: its length and end bytes are those of one.
+#[inline]
+fn may_be_future_word(w: &[u8]) -> bool {
+    match (FUTURE_ENDS.get(w.len()), w.first(), w.last()) {
+        (Some(ends), Some(&first), Some(&last)) => ends[usize::from(first & 31)] & (1 << (last & 31)) != 0,
+        _ => false,
+    }
+}
+
+/// What a word of the [`FUTURE_WORDS`] says; none for any other word.
+fn listed_future_word(w: &str) -> Option<FutureWord> {
+    Some(match w {
         "will" | "shall" | "should" | "must" | "plan" | "plans" | "planned" | "planning" | "intend" | "intends" | "scheduled"
         | "expected" | "going" | "'ll" => FutureWord::Marks,
         "won't" | "would" | "upcoming" | "forthcoming" | "intended" | "intending" | "slated" | "set" | "due" | "is" | "are"
         | "am" | "was" | "were" | "agreed" | "agree" | "agrees" | "to" => FutureWord::MayMark,
-        _ if w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) => FutureWord::No,
-        _ if dyad_dates::may_mark_future(w) => FutureWord::MayMark,
-        _ => FutureWord::No,
-    }
+        _ => return None,
+    })
 }
 
 impl DateContext {
@@ -422,7 +465,10 @@ fn future_in<'a, I: Iterator<Item = &'a str>>(window: impl Fn() -> I) -> bool {
 /// An obligation or a norm (`the two sides shall consult`, `should meet`): a commitment, not
 /// a scheduled act.
 pub fn is_obligation(s: &Sent, head: usize) -> bool {
-    (modal_start(s, head)..head).any(|k| matches!(s.norms[k].as_str(), "shall" | "should" | "must"))
+    let modal = |k: usize| matches!(s.norms[k].as_str(), "shall" | "should" | "must");
+    // The words a modal can govern lie within the 24 before the head: most have no modal
+    // at all, and need not be bounded.
+    (head.saturating_sub(24)..head).any(modal) && (modal_start(s, head)..head).any(modal)
 }
 
 /// Told in the past tense: a past form of the head or a past auxiliary before it; the
@@ -466,6 +512,17 @@ mod tests {
             let shown = |e: &[TimeExpr]| e.iter().map(|e| format!("{} {} {}", e.start, e.rule, e.value)).collect::<Vec<_>>();
             assert_eq!(shown(&found), shown(&all));
             assert_eq!(found.iter().any(|e| e.rule == "anniversary-of-known-event"), needs);
+        }
+    }
+
+    #[test]
+    fn every_future_word_is_listed_and_passes_the_look_at_its_ends() {
+        for w in FUTURE_WORDS {
+            assert!(may_be_future_word(w.as_bytes()), "{w}");
+            assert!(listed_future_word(w).is_some(), "{w}");
+        }
+        for w in ["the", "and", "said", "strongly", "wills", "sets", "tO", "", "'", "abcdefghijklm"] {
+            assert!(listed_future_word(w).is_none(), "{w}");
         }
     }
 
