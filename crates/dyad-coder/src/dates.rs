@@ -379,10 +379,12 @@ fn explained(explain: bool, f: impl FnOnce() -> String) -> String {
 
 /// A dateline: a date in the first words of the sentence followed by `(AGENCY)` or a dash.
 fn is_dateline(text: &str, e: &TimeExpr) -> bool {
-    let rest = text.get(e.end..).unwrap_or("").trim_start();
     let early = e.start < 48;
-    early && (rest.starts_with('(') || rest.starts_with("--") || rest.starts_with('-') || rest.starts_with('–') || rest.starts_with('—'))
-        || (e.start < 8 && text.get(..e.start).is_some_and(|p| p.trim().eq_ignore_ascii_case("date")))
+    let marked = || {
+        let rest = text.get(e.end..).unwrap_or("").trim_start();
+        rest.starts_with('(') || rest.starts_with("--") || rest.starts_with('-') || rest.starts_with('–') || rest.starts_with('—')
+    };
+    early && marked() || (e.start < 8 && text.get(..e.start).is_some_and(|p| p.trim().eq_ignore_ascii_case("date")))
 }
 
 /// Byte bounds of the trigger's clause: commas before `and`, semicolons, relative pronouns

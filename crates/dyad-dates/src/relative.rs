@@ -132,11 +132,10 @@ fn deictic(s: &Scan, i: usize, out: &mut Vec<Cand>) {
 }
 
 fn weekday_rule(s: &Scan, i: usize, out: &mut Vec<Cand>) {
-    let (a, j, modifier) = match s.w(i) {
-        Some(w @ ("last" | "next" | "this" | "coming" | "past"))
-            if s.weekday_at(i + 1).is_some() =>
-        {
-            (i, i + 1, Some(w))
+    // The modifier is told by its lexicon entry, not spelled out.
+    let (a, j, modifier) = match s.cue(i) {
+        Some(c @ (Cue::Last | Cue::Next | Cue::This | Cue::Coming | Cue::Past)) if s.weekday_at(i + 1).is_some() => {
+            (i, i + 1, Some(c))
         }
         _ if s.weekday_at(i).is_some() => (i, i, None),
         _ => return,
@@ -173,8 +172,8 @@ fn weekday_rule(s: &Scan, i: usize, out: &mut Vec<Cand>) {
     // The doc date itself, worked out only for a bare weekday that falls on it.
     let today = || if same_day { s.doc_day_plus(0) } else { None };
     let (value, future, rule) = match modifier {
-        Some("last" | "past") => (past, None, "last-weekday"),
-        Some("next" | "coming") => (fut, None, "next-weekday"),
+        Some(Cue::Last | Cue::Past) => (past, None, "last-weekday"),
+        Some(Cue::Next | Cue::Coming) => (fut, None, "next-weekday"),
         _ => match today() {
             Some(t) => (t, Some(DateValue::Point(t)), "weekday"),
             None => (past, Some(DateValue::Point(fut)), "weekday"),

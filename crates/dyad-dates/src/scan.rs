@@ -436,6 +436,29 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_word_is_told_by_its_lexicon_entry_as_by_its_letters() {
+        // Rules ask `cue(i) == Some(Cue::Last)` where they asked `w(i) == Some("last")`.
+        let cues = [
+            ("the", Cue::The), ("last", Cue::Last), ("next", Cue::Next), ("this", Cue::This), ("coming", Cue::Coming),
+            ("past", Cue::Past), ("previous", Cue::Previous), ("current", Cue::Current), ("recent", Cue::Recent),
+        ];
+        let ctx = Context { doc_date: None, known: &[] };
+        let mut texts = crate::relative::tests::rule_word_texts(10_000);
+        texts.extend(["LAST Last lAsT last- -last last1 1last lastx éthe theé The\u{212a} PAST".to_string()]);
+        let mut seen = 0;
+        for text in texts {
+            let s = Scan::new(&text, &ctx, false);
+            for i in 0..s.toks.len() + 1 {
+                for (word, cue) in cues {
+                    assert_eq!(s.w(i) == Some(word), s.cue(i) == Some(cue), "{text:?} at {i}");
+                    seen += usize::from(s.w(i) == Some(word));
+                }
+            }
+        }
+        assert!(seen > 5_000, "{seen}");
+    }
+
+    #[test]
     fn a_day_near_the_doc_date_is_the_day_its_number_gives() {
         let mut docs = vec![None, Some(PartialDate::y(2024)), Some(PartialDate { year: 2024, month: Some(6), day: None })];
         for year in [1900, 2000, 2023, 2024, -1, 0, 9999] {
