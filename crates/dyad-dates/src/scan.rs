@@ -311,7 +311,7 @@ impl<'a> Scan<'a> {
     #[inline]
     pub fn weekday_at(&self, i: usize) -> Option<i64> {
         match self.t(i).filter(|t| t.kind == TK::Word && t.cap)?.lex {
-            Lex::Weekday(d) => Some(d),
+            Lex::Weekday(d) => Some(i64::from(d)),
             _ => None,
         }
     }
@@ -365,13 +365,13 @@ impl<'a> Scan<'a> {
             return Some((1, i + 1));
         }
         let tens = match self.lex(i) {
-            Lex::Cardinal(n) => return Some((n, i + 1)),
-            Lex::TensCardinal(tens) => tens,
+            Lex::Cardinal(n) => return Some((n.into(), i + 1)),
+            Lex::TensCardinal(tens) => u32::from(tens),
             _ => return None,
         };
         let j = if self.is_dash(i + 1) { i + 2 } else { i + 1 };
         match self.lex(j) {
-            Lex::Cardinal(u) if u < 10 => Some((tens + u, j + 1)),
+            Lex::Cardinal(u) if u < 10 => Some((tens + u32::from(u), j + 1)),
             _ => Some((tens, i + 1)),
         }
     }
@@ -384,14 +384,14 @@ impl<'a> Scan<'a> {
             return (1..=1000).contains(&n).then_some((n, i + 1));
         }
         let tens = match self.lex(i) {
-            Lex::Ordinal(n) | Lex::TensOrdinal(n) => return Some((n, i + 1)),
+            Lex::Ordinal(n) | Lex::TensOrdinal(n) => return Some((n.into(), i + 1)),
             Lex::Cardinal(1) if self.is_w(i + 1, "hundredth") => return Some((100, i + 2)),
-            Lex::TensCardinal(tens) => tens,
+            Lex::TensCardinal(tens) => u32::from(tens),
             _ => return None,
         };
         let j = if self.is_dash(i + 1) { i + 2 } else { i + 1 };
         match self.lex(j) {
-            Lex::Ordinal(u) if u < 10 => Some((tens + u, j + 1)),
+            Lex::Ordinal(u) if u < 10 => Some((tens + u32::from(u), j + 1)),
             _ => None,
         }
     }

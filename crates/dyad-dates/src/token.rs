@@ -57,16 +57,16 @@ pub(crate) enum Lex {
     Other,
     /// A month's number, and whether the word is an abbreviation ([`month_name`]).
     Month(u8, bool),
-    /// Monday = 0 .. Sunday = 6.
-    Weekday(i64),
+    /// Monday = 0 .. Sunday = 6. (Payloads are bytes, so that a token stays small.)
+    Weekday(u8),
     /// `one` .. `nineteen`.
-    Cardinal(u32),
+    Cardinal(u8),
     /// `twenty` .. `ninety`.
-    TensCardinal(u32),
+    TensCardinal(u8),
     /// `first` .. `nineteenth`.
-    Ordinal(u32),
+    Ordinal(u8),
     /// `twentieth` .. `ninetieth`, `hundredth`.
-    TensOrdinal(u32),
+    TensOrdinal(u8),
     /// A word a rule may begin with ([`cue_word`]).
     Cue(Cue),
 }
