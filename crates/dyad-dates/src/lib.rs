@@ -157,16 +157,22 @@ impl Finder {
 fn candidates(scan: &Scan, filtered: bool, cands: &mut Vec<Cand>) {
     // Rule families in order of specificity: on equal spans the first wins.
     for i in 0..scan.toks.len() {
-        if filtered && !scan.may_start(i) {
-            continue;
+        let mut weekday = false;
+        if filtered {
+            if !scan.may_start(i) || idle(scan, i) {
+                continue;
+            }
+            weekday = scan.weekday(i);
         }
-        if !filtered || juche::may_start(scan, i) {
+        // At a weekday only an absolute date ("Monday, June 22") or a relative one ("on
+        // Monday") begins.
+        if !weekday && (!filtered || juche::may_start(scan, i)) {
             juche::candidates(scan, i, cands);
         }
-        if !filtered || anniversary::may_start(scan, i) {
+        if !weekday && (!filtered || anniversary::may_start(scan, i)) {
             anniversary::candidates(scan, i, cands);
         }
-        if !filtered || ranges::may_start(scan, i) {
+        if !weekday && (!filtered || ranges::may_start(scan, i)) {
             ranges::candidates(scan, i, cands);
         }
         if !filtered || absolute::may_start(scan, i) {
@@ -175,6 +181,22 @@ fn candidates(scan: &Scan, filtered: bool, cands: &mut Vec<Cand>) {
         if !filtered || relative::may_start(scan, i) {
             relative::candidates(scan, i, cands);
         }
+    }
+}
+
+/// An article no rule family begins at, told by the word after it: `the` before
+/// punctuation or a word that names nothing (the families ask for a number, an ordinal, a
+/// relative or part word, `day` or `close`), `a` before anything but a unit (`a week ago`).
+fn idle(scan: &Scan, i: usize) -> bool {
+    use token::{Cue, Lex, TK};
+    match scan.cue(i) {
+        Some(Cue::The) => scan.t(i + 1).is_none_or(|t| match t.kind {
+            TK::Punct => true,
+            TK::Word => t.lex == Lex::Other && !matches!(scan.w(i + 1), Some("day" | "close")),
+            TK::Num | TK::Ord => false,
+        }),
+        Some(Cue::A) => !scan.w(i + 1).is_some_and(|w| relative::unit_word(w).is_some()),
+        _ => false,
     }
 }
 
@@ -451,6 +473,23 @@ mod tests {
         }
         let missing: Vec<&&str> = RULES.iter().filter(|r| !fired.contains(*r)).collect();
         assert!(missing.is_empty(), "no sentence fires {missing:?}");
+    }
+
+    #[test]
+    fn rule_families_asked_only_where_they_may_start_propose_what_all_propose() {
+        let mut proposed = 0;
+        for doc_date in [PartialDate::ymd(2020, 4, 23), None] {
+            let ctx = Context { doc_date, known: &[] };
+            for t in relative::tests::rule_word_texts(20_000) {
+                let scan = Scan::new(&t, &ctx, false);
+                let (mut all, mut filtered) = (Vec::new(), Vec::new());
+                candidates(&scan, false, &mut all);
+                candidates(&scan, true, &mut filtered);
+                assert_eq!(relative::tests::shown(&filtered), relative::tests::shown(&all), "{t:?}");
+                proposed += all.len();
+            }
+        }
+        assert!(proposed > 20_000, "{proposed}");
     }
 
     #[test]

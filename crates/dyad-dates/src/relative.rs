@@ -200,7 +200,7 @@ fn weekday_rule(s: &Scan, i: usize, out: &mut Vec<Cand>) {
 }
 
 /// "day(s)", "week(s)", ... → (unit name, multiplier unit).
-fn unit_word(w: &str) -> Option<&'static str> {
+pub(crate) fn unit_word(w: &str) -> Option<&'static str> {
     Some(match w {
         "day" | "days" => "day",
         "week" | "weeks" => "week",
@@ -385,7 +385,7 @@ pub(crate) mod tests {
             "one", "two", "twenty", "five", "first", "third", "3", "19", "2024", "99999999999", "3rd", "June", "may", "Sept",
             "of", "in", "on", "from", "to", "since", "between", "and", "early", "mid", "end", "Juche", "anniversary", "-", ",",
             ".", "(", ")", "/", " ", " ", " ", " ", "\n\n", "é", "June 19,", "19 June", "Monday, June 22", "Tuesday June 3",
-            "2019-06-20", "20/06/2024", "20.06.2024", "March 2023", "early June", "the end of", "the first half of",
+            "2019-06-20", "20/06/2024", "20.06.2024", "March 2023", "early June", "the end of", "the first half of", "close", "the close of",
         ];
         let mut state = 0x853c_49e6_748f_ea9bu64;
         let mut next = |m: usize| {
