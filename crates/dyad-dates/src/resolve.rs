@@ -233,6 +233,11 @@ pub(crate) fn rel_year_at(s: &Scan, i: usize) -> Option<(i32, usize, Why)> {
 /// A relative year ("last year") earlier in the same sentence as token `i`,
 /// which governs later bare months ("... of last year, and from September").
 pub(crate) fn sentence_rel_year(s: &Scan, i: usize) -> Option<(i32, Why)> {
+    // Most texts name no relative year before `i`: then where the sentence begins does not
+    // matter.
+    if !(0..i).any(|k| rel_unit_at(s, k).is_some_and(|r| r.unit == Unit::Year)) {
+        return None;
+    }
     let mut found = None;
     let mut k = s.sent_start(i);
     while k < i {
