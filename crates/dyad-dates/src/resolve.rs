@@ -205,9 +205,10 @@ pub(crate) fn rel_value(s: &Scan, r: &RelUnit) -> Option<(DateValue, Why)> {
         }
         Unit::Week => {
             let n = s.doc_day()?;
-            let monday = n - weekday(n) + 7 * r.off;
+            // Monday of the week, in days from the doc date.
+            let monday = 7 * r.off - weekday(n);
             Some((
-                DateValue::day_range(monday, monday + 6)?,
+                DateValue::Range { start: s.doc_day_plus(monday)?, end: Some(s.doc_day_plus(monday + 6)?) },
                 s.why(|| {
                     format!(
                         "{} week, Monday to Sunday, relative to doc date {}",
