@@ -156,10 +156,18 @@ impl Finder {
 /// none); without, at every token (the tests check that both propose the same).
 fn candidates(scan: &Scan, filtered: bool, cands: &mut Vec<Cand>) {
     // Rule families in order of specificity: on equal spans the first wins.
-    for i in 0..scan.toks.len() {
+    // Filtered, only the tokens a rule may begin at, as the tokenizer noted them.
+    let every: Vec<u32>;
+    let at: &[u32] = if filtered {
+        &scan.named
+    } else {
+        every = (0..scan.toks.len() as u32).collect();
+        &every
+    };
+    for i in at.iter().map(|&i| i as usize) {
         let mut weekday = false;
         if filtered {
-            if !scan.may_start(i) || idle(scan, i) {
+            if idle(scan, i) {
                 continue;
             }
             weekday = scan.weekday(i);

@@ -33,6 +33,7 @@ pub(crate) struct Cand {
 pub(crate) struct Buffers {
     pub toks: Vec<Tok>,
     pub low: String,
+    pub named: Vec<u32>,
     pub sents: Vec<u32>,
 }
 
@@ -41,6 +42,10 @@ pub(crate) struct Scan<'a> {
     pub toks: Vec<Tok>,
     /// The lowercased text the tokens point into.
     low: String,
+    /// The tokens a rule may begin at, in order: numbers, ordinals and words that name
+    /// something (a month, a weekday, a number word or a [`Cue`]). No rule begins anywhere
+    /// else, so `find` passes over the rest without asking the rule families.
+    pub named: Vec<u32>,
     pub ctx: &'a Context<'a>,
     /// Rules say why they read an expression as they did ([`Scan::why`]).
     explain: bool,
@@ -91,12 +96,13 @@ impl<'a> Scan<'a> {
     /// The scan of `text`, written into buffers that may be kept from an earlier scan
     /// ([`Scan::into_buffers`]) rather than allocated again (whatever they held is dropped).
     pub fn with_buffers(text: &'a str, ctx: &'a Context<'a>, explain: bool, buffers: Buffers) -> Self {
-        let Buffers { mut toks, mut low, sents } = buffers;
-        tokenize_into(text, &mut toks, &mut low);
+        let Buffers { mut toks, mut low, mut named, sents } = buffers;
+        tokenize_into(text, &mut toks, &mut low, &mut named);
         Scan {
             text,
             toks,
             low,
+            named,
             ctx,
             explain,
             sents: OnceCell::new(),
@@ -108,7 +114,7 @@ impl<'a> Scan<'a> {
     /// The buffers, for the next [`Scan::with_buffers`].
     pub fn into_buffers(self) -> Buffers {
         let sents = self.sents.into_inner().unwrap_or_else(|| self.spare_sents.into_inner());
-        Buffers { toks: self.toks, low: self.low, sents }
+        Buffers { toks: self.toks, low: self.low, named: self.named, sents }
     }
 
     /// Each token's sentence number: a blank line or a sentence's end begins the next.
@@ -274,18 +280,6 @@ impl<'a> Scan<'a> {
     #[inline]
     pub fn numeric(&self, i: usize) -> bool {
         self.t(i).is_some_and(|t| matches!(t.kind, TK::Num | TK::Ord))
-    }
-
-    /// Token `i` is a number, an ordinal or a word that names something (a month, a weekday,
-    /// a number word or a [`Cue`]): no rule begins anywhere else, so `find` passes over the
-    /// rest without asking the rule families.
-    #[inline]
-    pub fn may_start(&self, i: usize) -> bool {
-        self.t(i).is_some_and(|t| match t.kind {
-            TK::Num | TK::Ord => true,
-            TK::Word => t.lex != Lex::Other,
-            TK::Punct => false,
-        })
     }
 
     /// Capitalised month name (abbreviations may carry a glued '.').

@@ -420,19 +420,21 @@ fn class_at(bytes: &[u8], i: usize) -> Class {
 #[cfg(test)]
 pub(crate) fn tokenize(text: &str) -> Tokens {
     let (mut toks, mut low) = (Vec::new(), String::new());
-    tokenize_into(text, &mut toks, &mut low);
+    tokenize_into(text, &mut toks, &mut low, &mut Vec::new());
     Tokens { toks, low }
 }
 
-/// [`tokenize`] into buffers that may be kept from an earlier text: `out` gets the tokens and
-/// `low` the lowercased text, whatever they held before.
-pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Tok>, low: &mut String) {
+/// [`tokenize`] into buffers that may be kept from an earlier text: `out` gets the tokens,
+/// `low` the lowercased text and `named` the indices of the tokens a rule may begin at
+/// (numbers, ordinals and words that name something), whatever they held before.
+pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Tok>, low: &mut String, named: &mut Vec<u32>) {
     let bytes = text.as_bytes();
     low.clear();
     low.push_str(text);
     low.make_ascii_lowercase();
     out.clear();
     out.reserve(text.len() / 5 + 1);
+    named.clear();
     let mut ws = true;
     let mut nls: u8 = 0;
     let mut i = 0;
@@ -476,9 +478,12 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Tok>, low: &mut String) {
                 if i == ascii_end {
                     let w = &bytes[start..i];
                     let lex = if Lex::may_name(w) { Lex::of_letters(w) } else { Lex::Other };
+                    if lex != Lex::Other {
+                        named.push(out.len() as u32);
+                    }
                     out.push(Tok { cap, lex, ..tok(TK::Word, start, i, ws, nls) });
                 } else {
-                    push_lowered(out, low, text, Tok { cap, ..tok(TK::Word, start, i, ws, nls) });
+                    push_lowered(out, low, named, text, Tok { cap, ..tok(TK::Word, start, i, ws, nls) });
                 }
             }
             Class::Digit => {
@@ -506,8 +511,11 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Tok>, low: &mut String) {
                 }
                 let t = Tok { num, nd, ..tok(kind, start, i, ws, nls) };
                 if lowered {
-                    push_lowered(out, low, text, t);
+                    push_lowered(out, low, named, text, t);
                 } else {
+                    if kind != TK::Word {
+                        named.push(out.len() as u32);
+                    }
                     out.push(t);
                 }
             }
@@ -522,7 +530,7 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Tok>, low: &mut String) {
                 }
                 if c.is_alphabetic() {
                     i = letters_end(text, i);
-                    push_lowered(out, low, text, Tok { cap: c.is_uppercase(), ..tok(TK::Word, start, i, ws, nls) });
+                    push_lowered(out, low, named, text, Tok { cap: c.is_uppercase(), ..tok(TK::Word, start, i, ws, nls) });
                 } else {
                     out.push(Tok { ch: c, ..tok(TK::Punct, start, i, ws, nls) });
                 }
@@ -545,12 +553,15 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Tok>, low: &mut String) {
 /// Pushes the word `t` of `text` with its text lowercased after the text in `low` (a word
 /// outside ASCII may change its length when lowercased), and what it names.
 #[cold]
-fn push_lowered(out: &mut Vec<Tok>, low: &mut String, text: &str, mut t: Tok) {
+fn push_lowered(out: &mut Vec<Tok>, low: &mut String, named: &mut Vec<u32>, text: &str, mut t: Tok) {
     let word = text[t.start..t.end].to_lowercase();
     t.lo = low.len() as u32;
     low.push_str(&word);
     t.hi = low.len() as u32;
     t.lex = Lex::of(&word);
+    if t.lex != Lex::Other {
+        named.push(out.len() as u32);
+    }
     out.push(t);
 }
 
@@ -692,6 +703,12 @@ mod tests {
         for text in random_texts(20_000) {
             let (fast, plain) = (tokenize(&text), tokenize_plainly(&text));
             assert_eq!(shown(&fast), shown(&plain), "{text:?}");
+            // The tokens noted as naming something are those a rule may begin at.
+            let (mut toks, mut low, mut named) = (Vec::new(), String::new(), Vec::new());
+            tokenize_into(&text, &mut toks, &mut low, &mut named);
+            let may_start = |t: &Tok| matches!(t.kind, TK::Num | TK::Ord) || (t.kind == TK::Word && t.lex != Lex::Other);
+            let expected: Vec<u32> = (0..toks.len()).filter(|&k| may_start(&toks[k])).map(|k| k as u32).collect();
+            assert_eq!(named, expected, "{text:?}");
             words += fast.toks.iter().filter(|t| t.lex != Lex::Other).count();
         }
         assert!(words > 10_000, "{words}");
