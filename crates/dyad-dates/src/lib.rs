@@ -323,8 +323,12 @@ pub fn may_contain_date(text: &str) -> bool {
             open = None;
             letters &= !((1u64 << run) - 1);
         }
-        while letters != 0 {
-            let at = letters.trailing_zeros() as usize;
+        // Where runs begin, but for runs of one or two letters that end in the block (no cue
+        // is that short): a run that reaches the block's end may go on in the next.
+        let long = letters & ((letters >> 1) | (1 << 63)) & ((letters >> 2) | (3 << 62));
+        let mut starts = long & !(letters << 1);
+        while starts != 0 {
+            let at = starts.trailing_zeros() as usize;
             let run = (!(letters >> at)).trailing_zeros() as usize;
             let end = at + run;
             if end == 64 {
@@ -334,8 +338,7 @@ pub fn may_contain_date(text: &str) -> bool {
             if may_be_cue(run, block[at], block[(end - 1) & 63]) && CUE_KEYS.binary_search(&word_key(&block[at..end])).is_ok() {
                 return true;
             }
-            // Adding the lowest bit carries through its run and clears it.
-            letters &= letters + (letters & letters.wrapping_neg());
+            starts &= starts - 1;
         }
     }
     open.is_some_and(|from| is_cue(&bytes[from..]))
