@@ -239,7 +239,8 @@ impl DateContext {
     /// The date of an event whose trigger covers tokens `[start, end)`.
     pub fn for_event(&mut self, s: &Sent, exprs: &[TimeExpr], start: usize, end: usize, head: usize, paragraph: usize) -> Dated {
         let (tb, te) = s.byte_span(start, end);
-        let (clause_start, clause_end) = clause_bytes(s, start, end);
+        // The clause matters only to the sentence's expressions (many sentences have none).
+        let (clause_start, clause_end) = if exprs.is_empty() { (0, 0) } else { clause_bytes(s, start, end) };
         let future = is_future(s, head);
         let pick = |e: &TimeExpr| -> DateValue {
             match (&e.future_value, future) {
