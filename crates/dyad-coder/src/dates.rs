@@ -298,7 +298,7 @@ impl DateContext {
             // In a report pegged to a day, undated past acts belong to that day, not to the
             // background the narrative last dated.
             let pegged = self.anchor.as_ref().is_some_and(|(v, _)| Some(&v.value) != self.doc_str.as_ref());
-            if is_past(s, start, end) && !pegged {
+            if !pegged && is_past(s, start, end) {
                 if let Some((_, _, v, t)) = &self.carry {
                     return Dated { value: v.value.clone(), source: "text", future, explanation: explained(self.explain, || format!("past tense: carried from `{t}` earlier in the document")), start: v.start };
                 }
