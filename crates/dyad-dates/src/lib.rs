@@ -203,7 +203,7 @@ fn idle(scan: &Scan, i: usize) -> bool {
             TK::Word => t.lex == Lex::Other && !matches!(scan.w(i + 1), Some("day" | "close")),
             TK::Num | TK::Ord => false,
         }),
-        Some(Cue::A) => !scan.w(i + 1).is_some_and(|w| relative::unit_word(w).is_some()),
+        Some(Cue::A) => scan.w(i + 1).is_none_or(|w| relative::unit_word(w).is_none()),
         _ => false,
     }
 }
