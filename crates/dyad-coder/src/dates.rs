@@ -132,7 +132,7 @@ fn future_word(w: &str) -> FutureWord {
             return f;
         }
     }
-    if w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+    if w.bytes().all(|b| PLAIN[usize::from(b)]) {
         FutureWord::No
     } else if dyad_dates::may_mark_future(w) {
         FutureWord::MayMark
@@ -140,6 +140,17 @@ fn future_word(w: &str) -> FutureWord {
         FutureWord::No
     }
 }
+
+/// The bytes of a plain word (lower-case ASCII letters and digits), one look each.
+static PLAIN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_lowercase() || (b as u8).is_ascii_digit();
+        b += 1;
+    }
+    t
+};
 
 /// The words [`listed_future_word`] knows.
 const FUTURE_WORDS: &[&str] = &[
