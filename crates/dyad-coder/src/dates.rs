@@ -9,7 +9,8 @@
 //! report's, never the act's; an anniversary dates only acts planned for it. Events the document dates are
 //! remembered so that `the first anniversary of the visit` resolves to the visit's date.
 
-use dyad_dates::{Context, DateValue, Kind, PartialDate, TimeExpr};
+use compact_str::CompactString;
+use dyad_dates::{Context, DateValue, Finder, Finding, Kind, PartialDate, TimeExpr};
 
 use crate::sentence::Sent;
 
@@ -59,15 +60,28 @@ pub struct DateContext {
     doc_date: Option<PartialDate>,
     doc_str: Option<String>,
     known: Vec<(Vec<String>, DateValue)>,
-    /// The date the narrative last gave a past act, as printed, with its paragraph and the
-    /// expression's words: carried within the paragraph, and to later acts told in the past.
-    carry: Option<(usize, Printed, String)>,
+    /// Events remembered since `known` was last brought up to date: the head's word, the
+    /// nouns it also goes by, the date. Only an anniversary reads `known`, and few texts
+    /// have one: the word lists are built when a sentence is scanned, not per event.
+    pending: Vec<(CompactString, &'static [&'static str], PartialDate)>,
+    /// Whether a sentence may yet be scanned against the known events: false once the
+    /// anchor pass (which is given every sentence) found none whose expressions depend on
+    /// them, and then nothing need be remembered.
+    needs_known: bool,
+    /// The date the narrative last gave a past act, as read and as printed, with its
+    /// paragraph and the expression's words: carried within the paragraph, and to later acts
+    /// told in the past.
+    carry: Option<(usize, DateValue, Printed, String)>,
     /// The news peg, as printed: the first day the text names within ten days before the
     /// document date (`had talks on June 19` in a report of June 20). Acts the text does not
     /// date happened then, not on the day of the report.
     anchor: Option<(Printed, String)>,
-    /// Each sentence's expressions from the anchor pass, so a sentence is scanned once.
-    cache: Vec<Vec<TimeExpr>>,
+    /// Each sentence's expressions from the anchor pass, so a sentence is scanned once, and
+    /// whether they depend on the events known (an anniversary of an event the bundled table
+    /// does not name).
+    cache: Vec<Finding>,
+    /// Its buffers serve every sentence of the document.
+    finder: Finder,
     /// Explanations are wanted (`dyad explain`): expressions and dates say how they were read.
     explain: bool,
 }
@@ -98,13 +112,84 @@ pub fn doc_date_from_text(text: &str) -> Option<String> {
     read(tail).or_else(|| read(head))
 }
 
-/// Words that make the act after them future or planned.
-fn is_future_word(w: &str) -> bool {
-    matches!(
-        w,
+/// What a word before a trigger says of the act being future or planned.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum FutureWord {
+    /// It makes it so by itself (`will`, `plans`).
+    Marks,
+    /// It may, with the words around it ([`dyad_dates::is_future_marker_in`]).
+    MayMark,
+    /// It cannot.
+    No,
+}
+
+/// One look at a word for [`is_future`]: the words that make an act future by themselves, the
+/// other words the markers of `dyad_dates` begin with, and any other plain lower-case word
+/// (which cannot mark); anything else is asked of [`dyad_dates::may_mark_future`].
+fn future_word(w: &str) -> FutureWord {
+    if may_be_future_word(w.as_bytes()) {
+        if let Some(f) = listed_future_word(w) {
+            return f;
+        }
+    }
+    if w.bytes().all(|b| PLAIN[usize::from(b)]) {
+        FutureWord::No
+    } else if dyad_dates::may_mark_future(w) {
+        FutureWord::MayMark
+    } else {
+        FutureWord::No
+    }
+}
+
+/// The bytes of a plain word (lower-case ASCII letters and digits), one look each.
+static PLAIN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_lowercase() || (b as u8).is_ascii_digit();
+        b += 1;
+    }
+    t
+};
+
+/// The words [`listed_future_word`] knows.
+const FUTURE_WORDS: &[&str] = &[
+    "will", "shall", "should", "must", "plan", "plans", "planned", "planning", "intend", "intends", "scheduled", "expected",
+    "going", "'ll", "won't", "would", "upcoming", "forthcoming", "intended", "intending", "slated", "set", "due", "is", "are",
+    "am", "was", "were", "agreed", "agree", "agrees", "to",
+];
+
+/// For each length up to 11 and first byte (`& 31`), the last bytes (`& 31`) of the
+/// [`FUTURE_WORDS`]: most words are ruled out by one bit, before any is compared.
+static FUTURE_ENDS: [[u32; 32]; 12] = {
+    let mut ends = [[0u32; 32]; 12];
+    let mut i = 0;
+    while i < FUTURE_WORDS.len() {
+        let w = FUTURE_WORDS[i].as_bytes();
+        ends[w.len()][(w[0] & 31) as usize] |= 1 << (w[w.len() - 1] & 31);
+        i += 1;
+    }
+    ends
+};
+
+/// Whether `w` may be one of the [`FUTURE_WORDS`]: its length and end bytes are those of one.
+#[inline]
+fn may_be_future_word(w: &[u8]) -> bool {
+    match (FUTURE_ENDS.get(w.len()), w.first(), w.last()) {
+        (Some(ends), Some(&first), Some(&last)) => ends[usize::from(first & 31)] & (1 << (last & 31)) != 0,
+        _ => false,
+    }
+}
+
+/// What a word of the [`FUTURE_WORDS`] says; none for any other word.
+fn listed_future_word(w: &str) -> Option<FutureWord> {
+    Some(match w {
         "will" | "shall" | "should" | "must" | "plan" | "plans" | "planned" | "planning" | "intend" | "intends" | "scheduled"
-            | "expected" | "going" | "'ll"
-    )
+        | "expected" | "going" | "'ll" => FutureWord::Marks,
+        "won't" | "would" | "upcoming" | "forthcoming" | "intended" | "intending" | "slated" | "set" | "due" | "is" | "are"
+        | "am" | "was" | "were" | "agreed" | "agree" | "agrees" | "to" => FutureWord::MayMark,
+        _ => return None,
+    })
 }
 
 impl DateContext {
@@ -116,28 +201,48 @@ impl DateContext {
             doc_date: parsed,
             doc_str: parsed.map(|d| d.to_string()),
             known: Vec::new(),
+            pending: Vec::new(),
+            needs_known: true,
             carry: None,
             anchor: None,
             cache: Vec::new(),
+            finder: Finder::default(),
             explain,
         }
     }
 
     /// Temporal expressions of a sentence.
-    pub fn find(&self, text: &str, _paragraph: usize) -> Vec<TimeExpr> {
+    pub fn find(&mut self, text: &str, _paragraph: usize) -> Vec<TimeExpr> {
+        self.find_noting_known(text).exprs
+    }
+
+    /// [`DateContext::find`], and whether what it found depends on the events known.
+    fn find_noting_known(&mut self, text: &str) -> Finding {
+        if !self.pending.is_empty() {
+            self.bring_known_up_to_date();
+        }
         let ctx = Context { doc_date: self.doc_date, known: &self.known };
-        if self.explain {
-            dyad_dates::find(text, &ctx)
-        } else {
-            dyad_dates::find_unexplained(text, &ctx)
+        self.finder.find(text, &ctx, self.explain)
+    }
+
+    /// Moves the events remembered since into `known`, with the words they go by.
+    #[cold]
+    fn bring_known_up_to_date(&mut self) {
+        for (head, also, p) in self.pending.drain(..) {
+            let mut words = Vec::with_capacity(1 + also.len());
+            words.push(head.into_string());
+            words.extend(also.iter().map(|w| w.to_string()));
+            self.known.push((words, DateValue::Point(p)));
         }
     }
 
     /// The expressions of the document's sentence `index`: from the anchor pass, unless an
-    /// anniversary may now resolve through events dated since.
+    /// anniversary may now resolve through events dated since. (Only a sentence whose
+    /// expressions depend on the known events can find others now; of those, as ever, the
+    /// ones that spell `anniversary` in lower case are scanned again.)
     pub fn find_sentence(&mut self, index: usize, text: &str) -> Vec<TimeExpr> {
         match self.cache.get_mut(index) {
-            Some(c) if !text.contains("anniversary") => std::mem::take(c),
+            Some(c) if !(c.reads_known && text.contains("anniversary")) => std::mem::take(&mut c.exprs),
             _ => self.find(text, 0),
         }
     }
@@ -145,7 +250,8 @@ impl DateContext {
     /// The date of an event whose trigger covers tokens `[start, end)`.
     pub fn for_event(&mut self, s: &Sent, exprs: &[TimeExpr], start: usize, end: usize, head: usize, paragraph: usize) -> Dated {
         let (tb, te) = s.byte_span(start, end);
-        let (clause_start, clause_end) = clause_bytes(s, start, end);
+        // The clause matters only to the sentence's expressions (many sentences have none).
+        let (clause_start, clause_end) = if exprs.is_empty() { (0, 0) } else { clause_bytes(s, start, end) };
         let future = is_future(s, head);
         let pick = |e: &TimeExpr| -> DateValue {
             match (&e.future_value, future) {
@@ -170,7 +276,11 @@ impl DateContext {
             .or_else(|| before_in_sentence().map(|e| (e, "the nearest expression before the trigger in the sentence")));
         if let Some((e, why)) = chosen {
             let v = pick(e);
-            let printed = Printed::of(&v);
+            // Acts told together are often dated alike: the carried date's text serves again.
+            let printed = match &self.carry {
+                Some((_, carried, p, _)) if *carried == v => p.clone(),
+                _ => Printed::of(&v),
+            };
             let source = if e.kind == Kind::Anniversary { "anniversary" } else { "text" };
             let text = s.text.get(e.start..e.end).unwrap_or("");
             let explanation = explained(self.explain, || format!("`{text}` -> {v} ({}; rule {}: {})", why, e.rule, e.explanation));
@@ -180,7 +290,10 @@ impl DateContext {
                 if self.anchor.is_none() && self.is_peg(&v) {
                     self.anchor = Some((printed.clone(), words.clone()));
                 }
-                self.carry = Some((paragraph, printed.clone(), words));
+                match &mut self.carry {
+                    Some((p, carried, _, w)) if *carried == v => (*p, *w) = (paragraph, words),
+                    _ => self.carry = Some((paragraph, v, printed.clone(), words)),
+                }
             }
             return Dated { value: printed.value, source, future, explanation, start: printed.start };
         }
@@ -188,7 +301,7 @@ impl DateContext {
         // not of a date the paragraph gave earlier.
         let recent = (head.saturating_sub(3)..head).any(|k| matches!(s.norms[k].as_str(), "just" | "recently" | "now" | "newly"));
         if !future && !recent {
-            if let Some((p, v, t)) = &self.carry {
+            if let Some((p, _, v, t)) = &self.carry {
                 if *p == paragraph {
                     return Dated { value: v.value.clone(), source: "text", future, explanation: explained(self.explain, || format!("carried from `{t}` earlier in the paragraph")), start: v.start };
                 }
@@ -196,8 +309,8 @@ impl DateContext {
             // In a report pegged to a day, undated past acts belong to that day, not to the
             // background the narrative last dated.
             let pegged = self.anchor.as_ref().is_some_and(|(v, _)| Some(&v.value) != self.doc_str.as_ref());
-            if is_past(s, start, end) && !pegged {
-                if let Some((_, v, t)) = &self.carry {
+            if !pegged && is_past(s, start, end) {
+                if let Some((_, _, v, t)) = &self.carry {
                     return Dated { value: v.value.clone(), source: "text", future, explanation: explained(self.explain, || format!("past tense: carried from `{t}` earlier in the document")), start: v.start };
                 }
             }
@@ -217,18 +330,21 @@ impl DateContext {
     }
 
     /// Sets the news peg from the document's sentences before any is coded, so that acts told
-    /// before the peg's sentence get it too.
+    /// before the peg's sentence get it too. It is given every sentence that
+    /// [`DateContext::find_sentence`] will be asked for: events are remembered for later
+    /// anniversaries only if one of these may need them.
     pub fn find_anchor<'t>(&mut self, sentences: impl Iterator<Item = &'t str>) {
         let mut cache = Vec::with_capacity(sentences.size_hint().0);
         for text in sentences {
-            let found = self.find(text, 0);
+            let found = self.find_noting_known(text);
             if self.anchor.is_none() {
-                if let Some(e) = found.iter().find(|e| !is_dateline(text, e) && e.kind != Kind::Anniversary && self.is_peg(&e.value)) {
+                if let Some(e) = found.exprs.iter().find(|e| !is_dateline(text, e) && e.kind != Kind::Anniversary && self.is_peg(&e.value)) {
                     self.anchor = Some((Printed::of(&e.value), explained(self.explain, || text.get(e.start..e.end).unwrap_or("").to_string())));
                 }
             }
             cache.push(found);
         }
+        self.needs_known = cache.iter().any(|f| f.reads_known);
         self.cache = cache;
     }
 
@@ -250,20 +366,17 @@ impl DateContext {
     /// Remembers a dated event by its head word, for later anniversaries.
     pub fn remember(&mut self, s: &Sent, head: usize, d: &Dated) {
         // A range is remembered by its start, as its printed value reads back.
-        let (false, Some(p)) = (d.source == "doc", d.start) else {
+        let (true, false, Some(p)) = (self.needs_known, d.source == "doc", d.start) else {
             return;
         };
         // A visit is also a trip; talks a meeting: the nouns a later anniversary may use.
-        let also: &[&str] = match s.keys[head].as_str() {
+        let also: &'static [&'static str] = match s.keys[head].as_str() {
             "visit" | "pay" => &["visit", "trip"],
             "meet" | "talk" | "hold" | "have" => &["meeting", "talks", "summit"],
             "sign" => &["signing", "treaty", "agreement"],
             _ => &[],
         };
-        let mut words = Vec::with_capacity(1 + also.len());
-        words.push(s.norm(head));
-        words.extend(also.iter().map(|w| w.to_string()));
-        self.known.push((words, DateValue::Point(p)));
+        self.pending.push((CompactString::from(s.norm_opt(head).unwrap_or_default()), also, p));
     }
 }
 
@@ -278,10 +391,12 @@ fn explained(explain: bool, f: impl FnOnce() -> String) -> String {
 
 /// A dateline: a date in the first words of the sentence followed by `(AGENCY)` or a dash.
 fn is_dateline(text: &str, e: &TimeExpr) -> bool {
-    let rest = text.get(e.end..).unwrap_or("").trim_start();
     let early = e.start < 48;
-    early && (rest.starts_with('(') || rest.starts_with("--") || rest.starts_with('-') || rest.starts_with('–') || rest.starts_with('—'))
-        || (e.start < 8 && text.get(..e.start).is_some_and(|p| p.trim().eq_ignore_ascii_case("date")))
+    let marked = || {
+        let rest = text.get(e.end..).unwrap_or("").trim_start();
+        rest.starts_with('(') || rest.starts_with("--") || rest.starts_with('-') || rest.starts_with('–') || rest.starts_with('—')
+    };
+    early && marked() || (e.start < 8 && text.get(..e.start).is_some_and(|p| p.trim().eq_ignore_ascii_case("date")))
 }
 
 /// Byte bounds of the trigger's clause: commas before `and`, semicolons, relative pronouns
@@ -298,10 +413,11 @@ fn lowercase_words_between(s: &Sent, from: usize, to: usize) -> usize {
 
 fn clause_bytes(s: &Sent, start: usize, end: usize) -> (usize, usize) {
     let n = s.tokens.len();
-    let is_cut = |k: usize| {
-        let w = s.norms[k].as_str();
-        w == ";"
-            || (w == "," && matches!(s.norm_opt(k + 1), Some("and" | "while" | "but" | "who" | "which" | "where")))
+    // One byte tells most tokens from a cut.
+    let is_cut = |k: usize| match s.norms[k].as_bytes() {
+        b";" => true,
+        b"," => matches!(s.norm_opt(k + 1), Some("and" | "while" | "but" | "who" | "which" | "where")),
+        _ => false,
     };
     let a = (0..start).rev().find(|&k| is_cut(k)).map(|k| s.tokens[k].span.end).unwrap_or(0);
     let b = (end..n).find(|&k| is_cut(k)).map(|k| s.tokens[k].span.start).unwrap_or(s.text.len());
@@ -343,14 +459,31 @@ fn bare_verb_after(s: &Sent, k: usize) -> bool {
 /// A future or planned act: a future marker before the trigger's head in its clause.
 fn is_future(s: &Sent, head: usize) -> bool {
     let from = modal_start(s, head);
-    let window = || (from..head).map(|k| s.norms[k].as_str());
-    window().any(is_future_word) || dyad_dates::is_future_marker_in(window())
+    future_in(|| (from..head).map(|k| s.norms[k].as_str()))
+}
+
+/// Whether the words `window` gives make an act future: a future word, or a marker in
+/// context. Most clauses hold no word that may mark them: one look at each word settles
+/// those without reading them again in context.
+fn future_in<'a, I: Iterator<Item = &'a str>>(window: impl Fn() -> I) -> bool {
+    let mut may_mark = false;
+    for w in window() {
+        match future_word(w) {
+            FutureWord::Marks => return true,
+            FutureWord::MayMark => may_mark = true,
+            FutureWord::No => {}
+        }
+    }
+    may_mark && dyad_dates::is_future_marker_in(window())
 }
 
 /// An obligation or a norm (`the two sides shall consult`, `should meet`): a commitment, not
 /// a scheduled act.
 pub fn is_obligation(s: &Sent, head: usize) -> bool {
-    (modal_start(s, head)..head).any(|k| matches!(s.norms[k].as_str(), "shall" | "should" | "must"))
+    let modal = |k: usize| matches!(s.norms[k].as_str(), "shall" | "should" | "must");
+    // The words a modal can govern lie within the 24 before the head: most have no modal
+    // at all, and need not be bounded.
+    (head.saturating_sub(24)..head).any(modal) && (modal_start(s, head)..head).any(modal)
 }
 
 /// Told in the past tense: a past form of the head or a past auxiliary before it; the
@@ -368,6 +501,81 @@ fn is_past(s: &Sent, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn events_are_remembered_for_an_anniversary_only_when_a_sentence_may_need_them() {
+        let dict = dyad_dict::Dictionary::bundled();
+        let arena = bumpalo::Bump::new();
+        let dated = "Kim visited Hanoi on June 3, 2023.";
+        // The words a remembered visit goes by: the head's, and `visit` and `trip`.
+        let later = "They will mark the first anniversary of the visited visit trip.";
+        let plain = "They will meet again on Monday.";
+        for (sentences, needs) in [([dated, later], true), ([dated, plain], false)] {
+            let mut ctx = DateContext::new(Some("2024-05-30"), false);
+            ctx.find_anchor(sentences.iter().copied());
+            assert_eq!(ctx.needs_known, needs);
+            let first = ctx.find_sentence(0, dated);
+            let s = Sent::new(dated, &dict.lemmas, &arena);
+            let d = ctx.for_event(&s, &first, 1, 2, 1, 0);
+            assert_eq!(d.value, "2023-06-03");
+            ctx.remember(&s, 1, &d);
+            assert_eq!(ctx.pending.len(), usize::from(needs));
+            let found = ctx.find_sentence(1, sentences[1]);
+            // What a scan against every event remembered finds.
+            let known = vec![(vec!["visited".to_string(), "visit".to_string(), "trip".to_string()], DateValue::Point(PartialDate::ymd(2023, 6, 3).unwrap()))];
+            let all = dyad_dates::find_unexplained(sentences[1], &Context { doc_date: PartialDate::ymd(2024, 5, 30), known: &known });
+            let shown = |e: &[TimeExpr]| e.iter().map(|e| format!("{} {} {}", e.start, e.rule, e.value)).collect::<Vec<_>>();
+            assert_eq!(shown(&found), shown(&all));
+            assert_eq!(found.iter().any(|e| e.rule == "anniversary-of-known-event"), needs);
+        }
+    }
+
+    #[test]
+    fn every_future_word_is_listed_and_passes_the_look_at_its_ends() {
+        for w in FUTURE_WORDS {
+            assert!(may_be_future_word(w.as_bytes()), "{w}");
+            assert!(listed_future_word(w).is_some(), "{w}");
+        }
+        for w in ["the", "and", "said", "strongly", "wills", "sets", "tO", "", "'", "abcdefghijklm"] {
+            assert!(listed_future_word(w).is_none(), "{w}");
+        }
+    }
+
+    #[test]
+    fn one_look_at_the_words_tells_a_future_act_as_reading_them_in_context_did() {
+        // What `is_future` asked first: the words that mark by themselves, then the markers
+        // of `dyad_dates` in context.
+        let plainly = |words: &[&str]| {
+            let marks = |w: &&str| {
+                matches!(
+                    *w,
+                    "will" | "shall" | "should" | "must" | "plan" | "plans" | "planned" | "planning" | "intend" | "intends"
+                        | "scheduled" | "expected" | "going" | "'ll"
+                )
+            };
+            words.iter().any(marks) || dyad_dates::is_future_marker(words)
+        };
+        const WORDS: &[&str] = &[
+            "will", "Will", "shall", "should", "must", "won't", "won’t", "'ll", "we'll", "they’ll", "would", "upcoming",
+            "forthcoming", "plan", "plans", "planned", "planning", "intend", "intends", "intended", "intending", "expected",
+            "scheduled", "slated", "going", "set", "due", "is", "are", "am", "was", "were", "agreed", "agree", "agrees", "to",
+            "To", "to.", "be", "held", "convened", "signed", "hold", "meet", "visit", "sign", "of", "the", "a", "political",
+            "people's", "work", "said", "met", "talks", "2024", ",", ".", "--", "'", "\"to", "été", "«will»", "",
+        ];
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |m: usize| {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (state >> 33) as usize % m
+        };
+        let mut future = 0;
+        for _ in 0..200_000 {
+            let words: Vec<&str> = (0..next(7)).map(|_| WORDS[next(WORDS.len())]).collect();
+            let expected = plainly(&words);
+            assert_eq!(future_in(|| words.iter().copied()), expected, "{words:?}");
+            future += usize::from(expected);
+        }
+        assert!(future > 10_000 && future < 190_000, "{future}");
+    }
 
     #[test]
     fn a_date_reads_back_as_its_printed_text_parses() {

@@ -211,7 +211,9 @@ pub(crate) fn candidates(s: &Scan, i: usize, out: &mut Vec<Cand>) {
     let after_weekday = s
         .weekday_at(i)
         .map(|_| if s.is_p(i + 1, ',') { i + 2 } else { i + 1 });
-    for j in std::iter::once(i).chain(after_weekday) {
+    // At a weekday itself no rule begins: only at the date after it.
+    let weekday = s.weekday(i);
+    for j in (!weekday).then_some(i).into_iter().chain(after_weekday) {
         if let Some((p, n, rule)) = explicit_date_at(s, j) {
             out.push(Cand {
                 a: i,
@@ -224,6 +226,9 @@ pub(crate) fn candidates(s: &Scan, i: usize, out: &mut Vec<Cand>) {
             });
         }
         month_day(s, i, j, if j == i { None } else { s.weekday_at(i) }, out);
+    }
+    if weekday {
+        return;
     }
     month_year_rule(s, i, out);
     year_alone(s, i, out);
@@ -640,5 +645,44 @@ fn day_of_month(s: &Scan, i: usize, out: &mut Vec<Cand>) {
             future: future.map(point),
             why,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::relative::tests::{rule_word_texts, shown};
+    use crate::Context;
+
+    #[test]
+    fn asking_only_the_rules_a_word_may_begin_changes_nothing() {
+        let mut found = 0;
+        for doc_date in [PartialDate::ymd(2024, 6, 14), None] {
+            let ctx = Context { doc_date, known: &[] };
+            for text in rule_word_texts(20_000) {
+                let s = Scan::new(&text, &ctx, true);
+                for i in 0..s.toks.len() {
+                    // Every rule, as `candidates` asked them all.
+                    let mut all = Vec::new();
+                    let after_weekday = s.weekday_at(i).map(|_| if s.is_p(i + 1, ',') { i + 2 } else { i + 1 });
+                    for j in std::iter::once(i).chain(after_weekday) {
+                        if let Some((p, n, rule)) = explicit_date_at(&s, j) {
+                            all.push(Cand { a: i, b: n - 1, value: point(p), kind: Kind::Absolute, rule, future: None, why: "full date".into() });
+                        }
+                        month_day(&s, i, j, if j == i { None } else { s.weekday_at(i) }, &mut all);
+                    }
+                    month_year_rule(&s, i, &mut all);
+                    year_alone(&s, i, &mut all);
+                    bare_month(&s, i, &mut all);
+                    part_of(&s, i, &mut all);
+                    day_of_month(&s, i, &mut all);
+                    let mut asked = Vec::new();
+                    candidates(&s, i, &mut asked);
+                    assert_eq!(shown(&asked), shown(&all), "{text:?} at {i}");
+                    found += all.len();
+                }
+            }
+        }
+        assert!(found > 10_000, "{found}");
     }
 }

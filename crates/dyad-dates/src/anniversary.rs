@@ -178,6 +178,8 @@ pub(crate) fn candidates(s: &Scan, i: usize, out: &mut Vec<Cand>) {
         }
     }
     if best.is_none() {
+        // What is found here depends on the events known (none may be known yet).
+        s.read_known.set(true);
         for (kws, val) in s.ctx.known {
             let words: Vec<String> = kws.iter().flat_map(|k| content_words(k)).collect();
             if let Some((len, first, last)) = match_phrase(&words, &win) {

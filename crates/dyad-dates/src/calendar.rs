@@ -134,7 +134,29 @@ pub(crate) fn add_months(year: i32, month: u8, delta: i64) -> Option<(i32, u8)> 
     Some((y, (total.rem_euclid(12) + 1) as u8))
 }
 
+/// `00` to `99`, two characters a number.
+const PAIRS: &str = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
+
 impl PartialDate {
+    /// Appends the date to `out` as [`PartialDate::plain`] writes it and says true, or says
+    /// false (appending nothing) for a date that is not plain.
+    fn push_plain(&self, out: &mut String) -> bool {
+        let (Ok(y @ 0..=9999), true, true) = (u32::try_from(self.year), self.month.is_none_or(|m| m < 100), self.day.is_none_or(|d| d < 100)) else {
+            return false;
+        };
+        let pair = |n: u32| {
+            let k = 2 * n as usize;
+            PAIRS.get(k..k + 2).unwrap_or("00")
+        };
+        out.push_str(pair(y / 100));
+        out.push_str(pair(y % 100));
+        for part in [self.month, self.month.and(self.day)].into_iter().flatten() {
+            out.push('-');
+            out.push_str(pair(u32::from(part)));
+        }
+        true
+    }
+
     /// A four-digit year with two-digit month and day, written digit by digit (the bytes and
     /// how many are used); None for anything else, which the formatter writes.
     fn plain(&self) -> Option<([u8; 10], usize)> {
@@ -276,22 +298,20 @@ impl DateValue {
             DateValue::Point(p) | DateValue::Range { start: p, end: None } => (p, None),
             DateValue::Range { start, end: Some(e) } => (start, Some(e)),
         };
-        let Some((a, an)) = start.plain() else {
-            return self.to_string();
-        };
-        let mut buf = [0u8; 21];
-        buf[..10].copy_from_slice(&a);
-        let mut len = an;
-        if let Some(e) = end {
-            let Some((b, bn)) = e.plain() else {
-                return self.to_string();
+        // Most dates are plain: written piece by piece, without the formatter.
+        let mut out = String::with_capacity(21);
+        let plain = start.push_plain(&mut out)
+            && match end {
+                Some(e) => {
+                    out.push('/');
+                    e.push_plain(&mut out)
+                }
+                None => true,
             };
-            buf[len] = b'/';
-            buf[len + 1..len + 11].copy_from_slice(&b);
-            len += 1 + bn;
+        if !plain {
+            return self.to_string();
         }
-        // Digits, '-' and '/' only.
-        std::str::from_utf8(&buf[..len]).map_or_else(|_| self.to_string(), String::from)
+        out
     }
 }
 

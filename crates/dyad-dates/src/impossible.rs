@@ -67,8 +67,57 @@ fn year(w: Option<&(usize, usize, &str)>) -> Option<i32> {
     (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse().ok()).flatten()
 }
 
+/// Whether `text` may hold an impossible date: a run of ASCII digits that is short enough
+/// to be a day (one or two digits), is all zeros (`Juche 0`), or goes on past a `-`, `/` or
+/// `.` into more digits (`2023-13-01`). Every rule of [`impossible`] needs one, so a text
+/// without (`in March 2023`, `G20`) is passed over without splitting it into words.
+fn may_be_impossible(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // Eight bytes without a digit at a time: `^ '0'` makes digits the bytes below 10,
+        // and subtracting 10 from each byte sets the high bit of those (and of no other
+        // byte below 0x80), without borrowing across bytes that are not.
+        if let Some(eight) = b.get(i..i + 8) {
+            const ONES: u64 = 0x0101_0101_0101_0101;
+            let mut w = [0u8; 8];
+            w.copy_from_slice(eight);
+            let x = u64::from_le_bytes(w) ^ (ONES * u64::from(b'0'));
+            if x.wrapping_sub(ONES * 10) & !x & (ONES * 0x80) == 0 {
+                i += 8;
+                continue;
+            }
+        }
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut zeros = true;
+        while let Some(&d) = b.get(i).filter(|d| d.is_ascii_digit()) {
+            zeros &= d == b'0';
+            i += 1;
+        }
+        if i - start <= 2 || zeros {
+            return true;
+        }
+        if matches!(b.get(i), Some(b'-' | b'/' | b'.')) && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Impossible written dates in `text`, left to right.
 pub fn impossible(text: &str) -> Vec<Impossible> {
+    if !may_be_impossible(text) {
+        return Vec::new();
+    }
+    impossible_in_words(text)
+}
+
+/// [`impossible`] without the quick look: every word is read.
+fn impossible_in_words(text: &str) -> Vec<Impossible> {
     let ws = words(text);
     let mut out = Vec::new();
     let bad = |m: u32, d: u32, y: Option<i32>| {
@@ -110,7 +159,9 @@ pub fn impossible(text: &str) -> Vec<Impossible> {
         let parts: Vec<&str> = w.split(['-', '/', '.']).collect();
         if parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
             let n: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
-            let (y, m, d) = if parts[0].len() == 4 { (n[0], n[1], n[2]) } else if parts[2].len() == 4 { (n[2], n[1], n[0]) } else { continue };
+            // A part too long for a number (`99999999999/01/2024`) is no date part.
+            let [n0, n1, n2] = n[..] else { continue };
+            let (y, m, d) = if parts[0].len() == 4 { (n0, n1, n2) } else if parts[2].len() == 4 { (n2, n1, n0) } else { continue };
             let month_ok = (1..=12).contains(&m);
             if !month_ok || bad(m, d, Some(y as i32)) {
                 let reason = if month_ok { format!("month {m} has no day {d}") } else { format!("there is no month {m}") };
@@ -139,10 +190,38 @@ mod tests {
         assert_eq!(spans("February 29, 2023 and February 29, 2024"), vec!["February 29"]);
     }
 
+    /// Strings of months, days, years, numeric dates, `Juche`, letters, separators and
+    /// other scripts, glued or spaced at random.
+    fn random_texts(n: usize) -> Vec<String> {
+        const PIECES: &[&str] = &[
+            "February", "april", "MAY", "Juche", "juche", "x", "th", "é", "Ä", "日本", "0", "00", "000", "1", "7", "12", "29",
+            "30", "31", "32", "99", "100", "2023", "2024", "12345", "-", "/", ".", ",", " ", " ", " ", "\n", ":", "(", "2023-13-01",
+            "31.04.2023", "32/01/2024", "1/2/3",
+        ];
+        let mut state = 0x5851_f42d_4c95_7f2du64;
+        let mut next = |m: usize| {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (state >> 33) as usize % m
+        };
+        (0..n).map(|_| (0..next(14)).map(|_| PIECES[next(PIECES.len())]).collect()).collect()
+    }
+
+    #[test]
+    fn a_text_passed_over_has_no_impossible_date() {
+        let mut found = 0;
+        for t in random_texts(50_000) {
+            assert_eq!(impossible(&t), impossible_in_words(&t), "{t:?}");
+            found += impossible(&t).len();
+        }
+        assert!(found > 1000, "{found}");
+    }
+
     #[test]
     fn possible_dates_pass() {
         assert!(impossible("June 19, 2024, 19 June 2024, 2024-06-19, 20/06/2024, Juche 109(2020), May 5").is_empty());
         assert!(impossible("").is_empty());
+        // A part too long for a number once made this panic.
+        assert!(impossible("99999999999/01/2024 and 2024-01-99999999999").is_empty());
         assert!(impossible("Ünïcödé 31 Äpril, février 30").is_empty());
         assert_eq!(spans("FEBRUARY 30 and 31 april 2023, not Februar 30 or \u{212a}une 31"), vec!["FEBRUARY 30", "31 april"]);
     }

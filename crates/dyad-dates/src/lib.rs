@@ -45,12 +45,12 @@ mod token;
 
 pub use calendar::{days_in_month, is_leap, DateValue, ParseDateError, PartialDate};
 pub use dateline::doc_date_from_text;
-pub use future::{is_future_marker, is_future_marker_in};
+pub use future::{is_future_marker, is_future_marker_in, may_mark_future};
 pub use historic::historic_dates;
 pub use impossible::{impossible, Impossible};
 pub use juche::JUCHE_OFFSET;
 
-use scan::{Cand, Scan};
+use scan::{Buffers, Cand, Scan};
 use token::{key_order, word_key};
 
 /// Broad family of an expression, for the coder's weighting.
@@ -103,53 +103,109 @@ impl Context<'static> {
 
 /// All temporal expressions in `text`, left to right, non-overlapping (longest wins).
 pub fn find(text: &str, ctx: &Context) -> Vec<TimeExpr> {
-    find_with(text, ctx, true)
+    Finder::default().find(text, ctx, true).exprs
 }
 
 /// [`find`] without the one-line explanations (`explanation` is left empty), for callers
 /// that never show them: no rule formats its reasons, nor is any expression described.
 pub fn find_unexplained(text: &str, ctx: &Context) -> Vec<TimeExpr> {
-    find_with(text, ctx, false)
+    Finder::default().find(text, ctx, false).exprs
 }
 
-fn find_with(text: &str, ctx: &Context, explain: bool) -> Vec<TimeExpr> {
-    // Most sentences of a text name no time at all: a cheap look for the words every rule
-    // needs saves scanning them.
-    if !may_contain_date(text) {
-        return Vec::new();
+/// What [`Finder::find`] found in a text.
+#[derive(Clone, Debug)]
+pub struct Finding {
+    /// The expressions, as [`find`] returns them.
+    pub exprs: Vec<TimeExpr>,
+    /// Whether they depend on [`Context::known`]: an anniversary of something the bundled
+    /// table does not name was read against the known events (even none). When false, the
+    /// same text finds the same expressions whatever events are known.
+    pub reads_known: bool,
+}
+
+/// Finds expressions in one text after another, keeping its working buffers (tokens, the
+/// lowercased text, the rules' proposals) from one text to the next instead of allocating
+/// them for each.
+#[derive(Default)]
+pub struct Finder {
+    buffers: Buffers,
+    cands: Vec<Cand>,
+}
+
+impl Finder {
+    /// [`find`] (`explain`) or [`find_unexplained`], and whether the result depends on the
+    /// known events.
+    pub fn find(&mut self, text: &str, ctx: &Context, explain: bool) -> Finding {
+        // Most sentences of a text name no time at all: a cheap look for the words every
+        // rule needs saves scanning them.
+        if !may_contain_date(text) {
+            return Finding { exprs: Vec::new(), reads_known: false };
+        }
+        let scan = Scan::with_buffers(text, ctx, explain, std::mem::take(&mut self.buffers));
+        self.cands.clear();
+        candidates(&scan, true, &mut self.cands);
+        let exprs = select(&scan, &mut self.cands, explain);
+        let reads_known = scan.read_known.get();
+        self.buffers = scan.into_buffers();
+        Finding { exprs, reads_known }
     }
-    let scan = Scan::new(text, ctx, explain);
-    let cands = candidates(&scan, true);
-    select(&scan, cands, explain)
 }
 
-/// Every rule's proposals, token by token. With `filtered`, a family is asked only where
-/// its `may_start` says one of its rules can begin (most tokens begin none); without, at
-/// every token (the tests check that both propose the same).
-fn candidates(scan: &Scan, filtered: bool) -> Vec<Cand> {
-    let mut cands: Vec<Cand> = Vec::new();
+/// Every rule's proposals, token by token, added to `cands`. With `filtered`, a family is
+/// asked only where its `may_start` says one of its rules can begin (most tokens begin
+/// none); without, at every token (the tests check that both propose the same).
+fn candidates(scan: &Scan, filtered: bool, cands: &mut Vec<Cand>) {
     // Rule families in order of specificity: on equal spans the first wins.
-    for i in 0..scan.toks.len() {
-        if filtered && !scan.may_start(i) {
-            continue;
+    // Filtered, only the tokens a rule may begin at, as the tokenizer noted them.
+    let every: Vec<u32>;
+    let at: &[u32] = if filtered {
+        &scan.named
+    } else {
+        every = (0..scan.toks.len() as u32).collect();
+        &every
+    };
+    for i in at.iter().map(|&i| i as usize) {
+        let mut weekday = false;
+        if filtered {
+            if idle(scan, i) {
+                continue;
+            }
+            weekday = scan.weekday(i);
         }
-        if !filtered || juche::may_start(scan, i) {
-            juche::candidates(scan, i, &mut cands);
+        // At a weekday only an absolute date ("Monday, June 22") or a relative one ("on
+        // Monday") begins.
+        if !weekday && (!filtered || juche::may_start(scan, i)) {
+            juche::candidates(scan, i, cands);
         }
-        if !filtered || anniversary::may_start(scan, i) {
-            anniversary::candidates(scan, i, &mut cands);
+        if !weekday && (!filtered || anniversary::may_start(scan, i)) {
+            anniversary::candidates(scan, i, cands);
         }
-        if !filtered || ranges::may_start(scan, i) {
-            ranges::candidates(scan, i, &mut cands);
+        if !weekday && (!filtered || ranges::may_start(scan, i)) {
+            ranges::candidates(scan, i, cands);
         }
         if !filtered || absolute::may_start(scan, i) {
-            absolute::candidates(scan, i, &mut cands);
+            absolute::candidates(scan, i, cands);
         }
         if !filtered || relative::may_start(scan, i) {
-            relative::candidates(scan, i, &mut cands);
+            relative::candidates(scan, i, cands);
         }
     }
-    cands
+}
+
+/// An article no rule family begins at, told by the word after it: `the` before
+/// punctuation or a word that names nothing (the families ask for a number, an ordinal, a
+/// relative or part word, `day` or `close`), `a` before anything but a unit (`a week ago`).
+fn idle(scan: &Scan, i: usize) -> bool {
+    use token::{Cue, Lex, TK};
+    match scan.cue(i) {
+        Some(Cue::The) => scan.t(i + 1).is_none_or(|t| match t.kind {
+            TK::Punct => true,
+            TK::Word => t.lex == Lex::Other && !matches!(scan.w(i + 1), Some("day" | "close")),
+            TK::Num | TK::Ord => false,
+        }),
+        Some(Cue::A) => scan.w(i + 1).is_none_or(|w| relative::unit_word(w).is_none()),
+        _ => false,
+    }
 }
 
 /// Words without which no rule fires (besides digits): months, weekdays, calendar units,
@@ -267,8 +323,12 @@ pub fn may_contain_date(text: &str) -> bool {
             open = None;
             letters &= !((1u64 << run) - 1);
         }
-        while letters != 0 {
-            let at = letters.trailing_zeros() as usize;
+        // Where runs begin, but for runs of one or two letters that end in the block (no cue
+        // is that short): a run that reaches the block's end may go on in the next.
+        let long = letters & ((letters >> 1) | (1 << 63)) & ((letters >> 2) | (3 << 62));
+        let mut starts = long & !(letters << 1);
+        while starts != 0 {
+            let at = starts.trailing_zeros() as usize;
             let run = (!(letters >> at)).trailing_zeros() as usize;
             let end = at + run;
             if end == 64 {
@@ -278,26 +338,24 @@ pub fn may_contain_date(text: &str) -> bool {
             if may_be_cue(run, block[at], block[(end - 1) & 63]) && CUE_KEYS.binary_search(&word_key(&block[at..end])).is_ok() {
                 return true;
             }
-            // Adding the lowest bit carries through its run and clears it.
-            letters &= letters + (letters & letters.wrapping_neg());
+            starts &= starts - 1;
         }
     }
     open.is_some_and(|from| is_cue(&bytes[from..]))
 }
 
-/// Longest-first greedy choice of non-overlapping candidates.
-fn select(scan: &Scan, cands: Vec<Cand>, explain: bool) -> Vec<TimeExpr> {
+/// Longest-first greedy choice of non-overlapping candidates (`cands` is left empty).
+fn select(scan: &Scan, cands: &mut Vec<Cand>, explain: bool) -> Vec<TimeExpr> {
     let span = |c: &Cand| scan.span(c.a, c.b).filter(|(a, b)| a < b);
     // Most texts that name a time propose one reading of it, or none: nothing to choose
     // from, nor to sort.
     if cands.len() <= 1 {
-        return cands
-            .into_iter()
-            .filter_map(|c| span(&c).map(|(start, end)| expression(scan, start, end, c, explain)))
-            .collect();
+        let mut out = Vec::with_capacity(cands.len());
+        out.extend(cands.drain(..).filter_map(|c| span(&c).map(|(start, end)| expression(scan, start, end, c, explain))));
+        return out;
     }
     let mut spanned: Vec<(usize, usize, Cand)> = cands
-        .into_iter()
+        .drain(..)
         .filter_map(|c| span(&c).map(|(a, b)| (a, b, c)))
         .collect();
     spanned.sort_by(|x, y| (y.1 - y.0).cmp(&(x.1 - x.0)).then(x.0.cmp(&y.0)));
@@ -413,8 +471,11 @@ mod tests {
             for text in EVERY_RULE {
                 for t in [text.to_string(), text.to_lowercase(), text.to_uppercase()] {
                     let scan = Scan::new(&t, &ctx, true);
-                    let all = select(&scan, candidates(&scan, false), true);
-                    let filtered = select(&scan, candidates(&scan, true), true);
+                    let (mut all, mut filtered) = (Vec::new(), Vec::new());
+                    candidates(&scan, false, &mut all);
+                    candidates(&scan, true, &mut filtered);
+                    let all = select(&scan, &mut all, true);
+                    let filtered = select(&scan, &mut filtered, true);
                     assert_eq!(shown(&filtered), shown(&all), "{t}");
                     assert_eq!(shown(&find(&t, &ctx)), shown(&all), "{t}");
                     fired.extend(all.iter().map(|e| e.rule));
@@ -423,6 +484,66 @@ mod tests {
         }
         let missing: Vec<&&str> = RULES.iter().filter(|r| !fired.contains(*r)).collect();
         assert!(missing.is_empty(), "no sentence fires {missing:?}");
+    }
+
+    #[test]
+    fn rule_families_asked_only_where_they_may_start_propose_what_all_propose() {
+        let mut proposed = 0;
+        for doc_date in [PartialDate::ymd(2020, 4, 23), None] {
+            let ctx = Context { doc_date, known: &[] };
+            for t in relative::tests::rule_word_texts(20_000) {
+                let scan = Scan::new(&t, &ctx, false);
+                let (mut all, mut filtered) = (Vec::new(), Vec::new());
+                candidates(&scan, false, &mut all);
+                candidates(&scan, true, &mut filtered);
+                assert_eq!(relative::tests::shown(&filtered), relative::tests::shown(&all), "{t:?}");
+                proposed += all.len();
+            }
+        }
+        assert!(proposed > 20_000, "{proposed}");
+    }
+
+    #[test]
+    fn a_finder_kept_from_text_to_text_finds_what_a_new_one_finds() {
+        let known = vec![(vec!["visit".to_string()], DateValue::Point(PartialDate::ym(2019, 4).unwrap()))];
+        let ctx = Context { doc_date: PartialDate::ymd(2020, 4, 23), known: &known };
+        let mut finder = Finder::default();
+        // Long texts and short ones in turn, so that every buffer holds more than the next
+        // text needs.
+        for round in 0..3 {
+            for (k, text) in EVERY_RULE.iter().enumerate() {
+                let t = if (k + round) % 2 == 0 { text.repeat(3) } else { text.to_string() };
+                for explain in [true, false] {
+                    let kept = finder.find(&t, &ctx, explain).exprs;
+                    let new = if explain { find(&t, &ctx) } else { find_unexplained(&t, &ctx) };
+                    assert_eq!(shown(&kept), shown(&new), "{t}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn what_the_known_events_may_change_is_marked() {
+        let known = vec![(vec!["visit".to_string()], DateValue::Point(PartialDate::ym(2019, 4).unwrap()))];
+        let doc = PartialDate::ymd(2020, 4, 23);
+        let (none, some) = (Context { doc_date: doc, known: &[] }, Context { doc_date: doc, known: &known });
+        let mut finder = Finder::default();
+        for text in EVERY_RULE.iter().copied().chain([
+            "They marked the first anniversary of the visit.",
+            "It was the second anniversary of the historic trip by the leader.",
+            "The FIRST ANNIVERSARY OF THE VISIT came.",
+            "The first anniversary of the liberation of Korea, on June 19.",
+        ]) {
+            let before = finder.find(text, &none, false);
+            let after = finder.find(text, &some, false);
+            if !before.reads_known {
+                assert_eq!(shown(&before.exprs), shown(&after.exprs), "{text}");
+            }
+            assert_eq!(before.reads_known, after.reads_known, "{text}");
+        }
+        assert!(finder.find("They marked the first anniversary of the visit.", &none, false).reads_known);
+        assert_eq!(finder.find("They marked the first anniversary of the visit.", &some, false).exprs.len(), 1);
+        assert!(!finder.find("They met on June 19, 2024 and on Monday.", &some, false).reads_known);
     }
 
     /// The word-by-word look [`may_contain_date`] packs into numbers.

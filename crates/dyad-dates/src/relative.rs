@@ -35,7 +35,10 @@ pub(crate) fn may_start(s: &Scan, i: usize) -> bool {
             | Cue::Current
             | Cue::Recent,
         ) => true,
-        Some(Cue::The) => s.w_in(i + 1, &["day", "previous", "current", "coming", "past", "last"]),
+        // The lexicon's words by what they name, not by their letters.
+        Some(Cue::The) => {
+            matches!(s.cue(i + 1), Some(Cue::Previous | Cue::Current | Cue::Coming | Cue::Past | Cue::Last)) || s.is_w(i + 1, "day")
+        }
         Some(Cue::A) => s
             .count_at(i)
             .is_some_and(|(_, j)| s.w(j).and_then(unit_word).is_some()),
@@ -44,6 +47,16 @@ pub(crate) fn may_start(s: &Scan, i: usize) -> bool {
 }
 
 pub(crate) fn candidates(s: &Scan, i: usize, out: &mut Vec<Cand>) {
+    // At a weekday only the weekday rule can begin, and at a number only `ago`: the other
+    // rules each begin at a word of their own.
+    if s.weekday(i) {
+        weekday_rule(s, i, out);
+        return;
+    }
+    if s.num(i).is_some() {
+        ago(s, i, out);
+        return;
+    }
     deictic(s, i, out);
     weekday_rule(s, i, out);
     if let Some(r) = rel_unit_at(s, i) {
@@ -70,9 +83,7 @@ pub(crate) fn candidates(s: &Scan, i: usize, out: &mut Vec<Cand>) {
 }
 
 fn day_point(s: &Scan, off: i64) -> Option<DateValue> {
-    Some(DateValue::Point(PartialDate::from_day_number(
-        s.doc_day()? + off,
-    )?))
+    Some(DateValue::Point(s.doc_day_plus(off)?))
 }
 
 fn deictic(s: &Scan, i: usize, out: &mut Vec<Cand>) {
@@ -121,11 +132,10 @@ fn deictic(s: &Scan, i: usize, out: &mut Vec<Cand>) {
 }
 
 fn weekday_rule(s: &Scan, i: usize, out: &mut Vec<Cand>) {
-    let (a, j, modifier) = match s.w(i) {
-        Some(w @ ("last" | "next" | "this" | "coming" | "past"))
-            if s.weekday_at(i + 1).is_some() =>
-        {
-            (i, i + 1, Some(w))
+    // The modifier is told by its lexicon entry, not spelled out.
+    let (a, j, modifier) = match s.cue(i) {
+        Some(c @ (Cue::Last | Cue::Next | Cue::This | Cue::Coming | Cue::Past)) if s.weekday_at(i + 1).is_some() => {
+            (i, i + 1, Some(c))
         }
         _ if s.weekday_at(i).is_some() => (i, i, None),
         _ => return,
@@ -151,8 +161,8 @@ fn weekday_rule(s: &Scan, i: usize, out: &mut Vec<Cand>) {
         }
     };
     let (Some(past), Some(fut)) = (
-        PartialDate::from_day_number(n - back),
-        PartialDate::from_day_number(n + fwd),
+        s.doc_day_plus(-back),
+        s.doc_day_plus(fwd),
     ) else {
         return;
     };
@@ -160,10 +170,10 @@ fn weekday_rule(s: &Scan, i: usize, out: &mut Vec<Cand>) {
     // "on Thursday" for the Thursday they are filed. `last`/`next` keep the strict reading.
     let same_day = (dw - wd).rem_euclid(7) == 0;
     // The doc date itself, worked out only for a bare weekday that falls on it.
-    let today = || if same_day { PartialDate::from_day_number(n) } else { None };
+    let today = || if same_day { s.doc_day_plus(0) } else { None };
     let (value, future, rule) = match modifier {
-        Some("last" | "past") => (past, None, "last-weekday"),
-        Some("next" | "coming") => (fut, None, "next-weekday"),
+        Some(Cue::Last | Cue::Past) => (past, None, "last-weekday"),
+        Some(Cue::Next | Cue::Coming) => (fut, None, "next-weekday"),
         _ => match today() {
             Some(t) => (t, Some(DateValue::Point(t)), "weekday"),
             None => (past, Some(DateValue::Point(fut)), "weekday"),
@@ -190,7 +200,7 @@ fn weekday_rule(s: &Scan, i: usize, out: &mut Vec<Cand>) {
 }
 
 /// "day(s)", "week(s)", ... → (unit name, multiplier unit).
-fn unit_word(w: &str) -> Option<&'static str> {
+pub(crate) fn unit_word(w: &str) -> Option<&'static str> {
     Some(match w {
         "day" | "days" => "day",
         "week" | "weeks" => "week",
@@ -204,8 +214,8 @@ fn unit_word(w: &str) -> Option<&'static str> {
 /// The point `n` units before the doc date, at the unit's precision.
 fn back(s: &Scan, n: i64, unit: &str) -> Option<DateValue> {
     Some(DateValue::Point(match unit {
-        "day" => PartialDate::from_day_number(s.doc_day()? - n)?,
-        "week" => PartialDate::from_day_number(s.doc_day()? - 7 * n)?,
+        "day" => s.doc_day_plus(n.checked_neg()?)?,
+        "week" => s.doc_day_plus(n.checked_mul(7)?.checked_neg()?)?,
         "month" => {
             let (y, m) = s.doc_ym()?;
             let (y, m) = add_months(y, m, -n)?;
@@ -358,5 +368,82 @@ fn past_period(s: &Scan, i: usize, out: &mut Vec<Cand>) {
             future: None,
             why,
         });
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::Context;
+
+    /// Texts of the words the rules read, glued and spaced at random, in any case.
+    pub(crate) fn rule_word_texts(n: usize) -> Vec<String> {
+        const PIECES: &[&str] = &[
+            "Monday", "monday", "FRIDAY", "Sunday", "today", "tonight", "yesterday", "tomorrow", "this", "This", "last", "next",
+            "coming", "past", "previous", "current", "the", "The", "a", "an", "day", "days", "week", "weeks", "month", "months",
+            "year", "years", "decade", "decades", "ago", "recent", "few", "several", "morning", "night", "before", "after",
+            "one", "two", "twenty", "five", "first", "third", "3", "19", "2024", "99999999999", "3rd", "June", "may", "Sept",
+            "of", "in", "on", "from", "to", "since", "between", "and", "early", "mid", "end", "Juche", "anniversary", "-", ",",
+            ".", "(", ")", "/", " ", " ", " ", " ", "\n\n", "é", "June 19,", "19 June", "Monday, June 22", "Tuesday June 3",
+            "2019-06-20", "20/06/2024", "20.06.2024", "March 2023", "early June", "the end of", "the first half of", "close", "the close of",
+        ];
+        let mut state = 0x853c_49e6_748f_ea9bu64;
+        let mut next = |m: usize| {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (state >> 33) as usize % m
+        };
+        (0..n)
+            .map(|_| {
+                let mut t = String::new();
+                for _ in 0..next(16) {
+                    t.push_str(PIECES[next(PIECES.len())]);
+                    // Mostly a space between words, sometimes none.
+                    if next(4) != 0 {
+                        t.push(' ');
+                    }
+                }
+                t
+            })
+            .collect()
+    }
+
+    /// What a candidate says, for comparing.
+    pub(crate) fn shown(cands: &[Cand]) -> Vec<String> {
+        cands.iter().map(|c| format!("{} {} {} {} {:?} {:?} {}", c.a, c.b, c.rule, c.value, c.future, c.kind, c.why)).collect()
+    }
+
+    #[test]
+    fn asking_only_the_rules_a_word_may_begin_changes_nothing() {
+        let mut found = 0;
+        for doc_date in [crate::PartialDate::ymd(2024, 6, 14), crate::PartialDate::ymd(2024, 1, 1), None] {
+            let ctx = Context { doc_date, known: &[] };
+            for text in rule_word_texts(20_000) {
+                let s = Scan::new(&text, &ctx, true);
+                for i in 0..s.toks.len() {
+                    // Every rule, as `candidates` asked them all.
+                    let mut all = Vec::new();
+                    deictic(&s, i, &mut all);
+                    weekday_rule(&s, i, &mut all);
+                    if let Some(r) = rel_unit_at(&s, i) {
+                        if let Some((v, why)) = rel_value(&s, &r) {
+                            let rule = match r.unit {
+                                Unit::Week => "relative-week",
+                                Unit::Month => "relative-month",
+                                Unit::Year => "relative-year",
+                            };
+                            all.push(Cand { a: i, b: r.next - 1, value: v, kind: Kind::Relative, rule, future: None, why });
+                        }
+                    }
+                    ago(&s, i, &mut all);
+                    recent(&s, i, &mut all);
+                    past_period(&s, i, &mut all);
+                    let mut asked = Vec::new();
+                    candidates(&s, i, &mut asked);
+                    assert_eq!(shown(&asked), shown(&all), "{text:?} at {i}");
+                    found += all.len();
+                }
+            }
+        }
+        assert!(found > 10_000, "{found}");
     }
 }

@@ -205,9 +205,10 @@ pub(crate) fn rel_value(s: &Scan, r: &RelUnit) -> Option<(DateValue, Why)> {
         }
         Unit::Week => {
             let n = s.doc_day()?;
-            let monday = n - weekday(n) + 7 * r.off;
+            // Monday of the week, in days from the doc date.
+            let monday = 7 * r.off - weekday(n);
             Some((
-                DateValue::day_range(monday, monday + 6)?,
+                DateValue::Range { start: s.doc_day_plus(monday)?, end: Some(s.doc_day_plus(monday + 6)?) },
                 s.why(|| {
                     format!(
                         "{} week, Monday to Sunday, relative to doc date {}",
@@ -233,6 +234,11 @@ pub(crate) fn rel_year_at(s: &Scan, i: usize) -> Option<(i32, usize, Why)> {
 /// A relative year ("last year") earlier in the same sentence as token `i`,
 /// which governs later bare months ("... of last year, and from September").
 pub(crate) fn sentence_rel_year(s: &Scan, i: usize) -> Option<(i32, Why)> {
+    // Most texts name no relative year before `i`: then where the sentence begins does not
+    // matter.
+    if !(0..i).any(|k| rel_unit_at(s, k).is_some_and(|r| r.unit == Unit::Year)) {
+        return None;
+    }
     let mut found = None;
     let mut k = s.sent_start(i);
     while k < i {

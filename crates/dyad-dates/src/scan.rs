@@ -7,10 +7,11 @@
 //! cardinals and ordinals. [`Cand`] is what a rule proposes. This module does
 //! not decide which candidate wins; `find` does.
 
-use crate::token::{tokenize, Cue, Lex, Tok, Tokens, TK};
+use crate::token::{tokenize_into, Cue, Lex, Tok, TK};
 use std::borrow::Cow;
+use std::cell::{Cell, OnceCell};
 
-use crate::{Context, DateValue, Kind};
+use crate::{days_in_month, Context, DateValue, Kind, PartialDate};
 
 /// Why a rule read an expression as it did: a fixed phrase, or one formatted only when the
 /// [`Scan`] explains (else empty, so that finding dates builds no explanations).
@@ -27,14 +28,34 @@ pub(crate) struct Cand {
     pub why: Why,
 }
 
+/// What a [`Scan`] writes into, kept from one scan for the next.
+#[derive(Default)]
+pub(crate) struct Buffers {
+    pub toks: Vec<Tok>,
+    pub low: String,
+    pub named: Vec<u32>,
+    pub sents: Vec<u32>,
+}
+
 pub(crate) struct Scan<'a> {
     pub text: &'a str,
     pub toks: Vec<Tok>,
     /// The lowercased text the tokens point into.
     low: String,
+    /// The tokens a rule may begin at, in order: numbers, ordinals and words that name
+    /// something (a month, a weekday, a number word or a [`Cue`]). No rule begins anywhere
+    /// else, so `find` passes over the rest without asking the rule families.
+    pub named: Vec<u32>,
     pub ctx: &'a Context<'a>,
     /// Rules say why they read an expression as they did ([`Scan::why`]).
     explain: bool,
+    /// Each token's sentence number, worked out when a rule first asks (few do).
+    sents: OnceCell<Vec<u32>>,
+    /// The buffer `sents` is written into.
+    spare_sents: Cell<Vec<u32>>,
+    /// A rule has read, or would have read had it held any, the events of
+    /// [`Context::known`]: what is found may change as they do.
+    pub read_known: Cell<bool>,
 }
 
 /// Words after which a '.' does not end a sentence ("Oct. 19", "Mr. Kim").
@@ -69,22 +90,49 @@ fn ends_sentence(toks: &[Tok], low: &str, k: usize) -> bool {
 
 impl<'a> Scan<'a> {
     pub fn new(text: &'a str, ctx: &'a Context<'a>, explain: bool) -> Self {
-        let Tokens { mut toks, low } = tokenize(text);
-        let mut id = 0u32;
-        for k in 1..toks.len() {
-            if toks[k].nls >= 2 || ends_sentence(&toks, &low, k - 1) {
-                id += 1;
-            }
-            toks[k].sent = id;
-        }
+        Scan::with_buffers(text, ctx, explain, Buffers::default())
+    }
+
+    /// The scan of `text`, written into buffers that may be kept from an earlier scan
+    /// ([`Scan::into_buffers`]) rather than allocated again (whatever they held is dropped).
+    pub fn with_buffers(text: &'a str, ctx: &'a Context<'a>, explain: bool, buffers: Buffers) -> Self {
+        let Buffers { mut toks, mut low, mut named, sents } = buffers;
+        tokenize_into(text, &mut toks, &mut low, &mut named);
         Scan {
             text,
             toks,
             low,
+            named,
             ctx,
             explain,
+            sents: OnceCell::new(),
+            spare_sents: Cell::new(sents),
+            read_known: Cell::new(false),
         }
     }
+
+    /// The buffers, for the next [`Scan::with_buffers`].
+    pub fn into_buffers(self) -> Buffers {
+        let sents = self.sents.into_inner().unwrap_or_else(|| self.spare_sents.into_inner());
+        Buffers { toks: self.toks, low: self.low, named: self.named, sents }
+    }
+
+    /// Each token's sentence number: a blank line or a sentence's end begins the next.
+    fn sents(&self) -> &[u32] {
+        self.sents.get_or_init(|| {
+            let mut ids = self.spare_sents.take();
+            ids.clear();
+            let mut id = 0u32;
+            ids.extend((0..self.toks.len()).map(|k| {
+                if k > 0 && (self.toks[k].nls >= 2 || ends_sentence(&self.toks, &self.low, k - 1)) {
+                    id += 1;
+                }
+                id
+            }));
+            ids
+        })
+    }
+
 
     /// `f()` when the scan explains, else an empty reason (formatting it would be wasted).
     pub fn why(&self, f: impl FnOnce() -> String) -> Why {
@@ -163,8 +211,9 @@ impl<'a> Scan<'a> {
     }
 
     pub fn same_sentence(&self, a: usize, b: usize) -> bool {
-        match (self.t(a), self.t(b)) {
-            (Some(x), Some(y)) => x.sent == y.sent,
+        let sents = self.sents();
+        match (sents.get(a), sents.get(b)) {
+            (Some(x), Some(y)) => x == y,
             _ => false,
         }
     }
@@ -233,18 +282,6 @@ impl<'a> Scan<'a> {
         self.t(i).is_some_and(|t| matches!(t.kind, TK::Num | TK::Ord))
     }
 
-    /// Token `i` is a number, an ordinal or a word that names something (a month, a weekday,
-    /// a number word or a [`Cue`]): no rule begins anywhere else, so `find` passes over the
-    /// rest without asking the rule families.
-    #[inline]
-    pub fn may_start(&self, i: usize) -> bool {
-        self.t(i).is_some_and(|t| match t.kind {
-            TK::Num | TK::Ord => true,
-            TK::Word => t.lex != Lex::Other,
-            TK::Punct => false,
-        })
-    }
-
     /// Capitalised month name (abbreviations may carry a glued '.').
     #[inline]
     pub fn month_at(&self, i: usize) -> Option<(u8, usize)> {
@@ -258,11 +295,17 @@ impl<'a> Scan<'a> {
         Some((m, i + 1))
     }
 
+    /// A weekday name at `i`, in any case.
+    #[inline]
+    pub fn weekday(&self, i: usize) -> bool {
+        matches!(self.lex(i), Lex::Weekday(_))
+    }
+
     /// Capitalised weekday name.
     #[inline]
     pub fn weekday_at(&self, i: usize) -> Option<i64> {
         match self.t(i).filter(|t| t.kind == TK::Word && t.cap)?.lex {
-            Lex::Weekday(d) => Some(d),
+            Lex::Weekday(d) => Some(i64::from(d)),
             _ => None,
         }
     }
@@ -316,13 +359,13 @@ impl<'a> Scan<'a> {
             return Some((1, i + 1));
         }
         let tens = match self.lex(i) {
-            Lex::Cardinal(n) => return Some((n, i + 1)),
-            Lex::TensCardinal(tens) => tens,
+            Lex::Cardinal(n) => return Some((n.into(), i + 1)),
+            Lex::TensCardinal(tens) => u32::from(tens),
             _ => return None,
         };
         let j = if self.is_dash(i + 1) { i + 2 } else { i + 1 };
         match self.lex(j) {
-            Lex::Cardinal(u) if u < 10 => Some((tens + u, j + 1)),
+            Lex::Cardinal(u) if u < 10 => Some((tens + u32::from(u), j + 1)),
             _ => Some((tens, i + 1)),
         }
     }
@@ -335,14 +378,14 @@ impl<'a> Scan<'a> {
             return (1..=1000).contains(&n).then_some((n, i + 1));
         }
         let tens = match self.lex(i) {
-            Lex::Ordinal(n) | Lex::TensOrdinal(n) => return Some((n, i + 1)),
+            Lex::Ordinal(n) | Lex::TensOrdinal(n) => return Some((n.into(), i + 1)),
             Lex::Cardinal(1) if self.is_w(i + 1, "hundredth") => return Some((100, i + 2)),
-            Lex::TensCardinal(tens) => tens,
+            Lex::TensCardinal(tens) => u32::from(tens),
             _ => return None,
         };
         let j = if self.is_dash(i + 1) { i + 2 } else { i + 1 };
         match self.lex(j) {
-            Lex::Ordinal(u) if u < 10 => Some((tens + u, j + 1)),
+            Lex::Ordinal(u) if u < 10 => Some((tens + u32::from(u), j + 1)),
             _ => None,
         }
     }
@@ -361,8 +404,71 @@ impl<'a> Scan<'a> {
         self.ctx.doc_date?.day_number()
     }
 
+    /// The day `off` days from the doc date (day precision required), as
+    /// `PartialDate::from_day_number(doc_day + off)` gives it: a day of the doc date's own
+    /// month (most are: "yesterday", "on Monday") without the calendar arithmetic.
+    pub fn doc_day_plus(&self, off: i64) -> Option<PartialDate> {
+        let d = self.ctx.doc_date?;
+        if let (Some(m), Some(day)) = (d.month, d.day) {
+            let dim = days_in_month(d.year, m.into()).map_or(0, i64::from);
+            let to = i64::from(day) + off;
+            if (1..=dim).contains(&i64::from(day)) && (1..=dim).contains(&to) {
+                return PartialDate::ymd(d.year, m.into(), to as u32);
+            }
+        }
+        PartialDate::from_day_number(self.doc_day()?.checked_add(off)?)
+    }
+
     /// Byte span of tokens a..=b.
     pub fn span(&self, a: usize, b: usize) -> Option<(usize, usize)> {
         Some((self.t(a)?.start, self.t(b)?.end))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_is_told_by_its_lexicon_entry_as_by_its_letters() {
+        // Rules ask `cue(i) == Some(Cue::Last)` where they asked `w(i) == Some("last")`.
+        let cues = [
+            ("the", Cue::The), ("last", Cue::Last), ("next", Cue::Next), ("this", Cue::This), ("coming", Cue::Coming),
+            ("past", Cue::Past), ("previous", Cue::Previous), ("current", Cue::Current), ("recent", Cue::Recent),
+        ];
+        let ctx = Context { doc_date: None, known: &[] };
+        let mut texts = crate::relative::tests::rule_word_texts(10_000);
+        texts.extend(["LAST Last lAsT last- -last last1 1last lastx éthe theé The\u{212a} PAST".to_string()]);
+        let mut seen = 0;
+        for text in texts {
+            let s = Scan::new(&text, &ctx, false);
+            for i in 0..s.toks.len() + 1 {
+                for (word, cue) in cues {
+                    assert_eq!(s.w(i) == Some(word), s.cue(i) == Some(cue), "{text:?} at {i}");
+                    seen += usize::from(s.w(i) == Some(word));
+                }
+            }
+        }
+        assert!(seen > 5_000, "{seen}");
+    }
+
+    #[test]
+    fn a_day_near_the_doc_date_is_the_day_its_number_gives() {
+        let mut docs = vec![None, Some(PartialDate::y(2024)), Some(PartialDate { year: 2024, month: Some(6), day: None })];
+        for year in [1900, 2000, 2023, 2024, -1, 0, 9999] {
+            for month in [0u8, 1, 2, 3, 4, 6, 12, 13, 255] {
+                for day in [0u8, 1, 2, 15, 28, 29, 30, 31, 32, 255] {
+                    docs.push(Some(PartialDate { year, month: Some(month), day: Some(day) }));
+                }
+            }
+        }
+        for doc_date in docs {
+            let ctx = Context { doc_date, known: &[] };
+            let s = Scan::new("", &ctx, false);
+            for off in -800..=800 {
+                let plainly = s.doc_day().and_then(|n| PartialDate::from_day_number(n + off));
+                assert_eq!(s.doc_day_plus(off), plainly, "{doc_date:?} {off}");
+            }
+        }
     }
 }

@@ -1,10 +1,10 @@
 //! Tokeniser and word lists.
 //!
-//! [`tokenize`] splits text into words, numbers, ordinals ("3rd", "75th") and
+//! [`tokenize_into`] splits text into words, numbers, ordinals ("3rd", "75th") and
 //! single punctuation characters, each carrying byte offsets at character
 //! boundaries, so every later span is a valid char-boundary slice of the
 //! input whatever script surrounds it, and pointing into one lowercased copy
-//! of the text ([`Tokens`]). Each word carries its [`Lex`]: the month,
+//! of the text. Each word carries its [`Lex`]: the month,
 //! weekday, cardinal or ordinal it names, or the [`Cue`] word a rule may
 //! begin with, looked up once in one table ([`LEXICON`]). Nothing here
 //! interprets a date; that is the rules' job.
@@ -22,7 +22,7 @@ pub(crate) struct Tok {
     pub kind: TK,
     pub start: usize,
     pub end: usize,
-    /// Where the lowercased text is in [`Tokens::low`].
+    /// Where the lowercased text is in the text lowercased ([`tokenize_into`]'s `low`).
     pub lo: u32,
     pub hi: u32,
     /// The character of a punctuation token ('\0' for the others).
@@ -37,13 +37,12 @@ pub(crate) struct Tok {
     pub ws: bool,
     /// Newlines in the whitespace before the token (a blank line ends a sentence).
     pub nls: u8,
-    /// Sentence number, set by the [`crate::scan::Scan`].
-    pub sent: u32,
     /// What the word names (words only; else [`Lex::Other`]).
     pub lex: Lex,
 }
 
 /// The tokens of a text and their lowercased text.
+#[cfg(test)]
 pub(crate) struct Tokens {
     pub toks: Vec<Tok>,
     /// The text lowercased: ASCII tokens lie where they lie in the text; a word with other
@@ -58,16 +57,16 @@ pub(crate) enum Lex {
     Other,
     /// A month's number, and whether the word is an abbreviation ([`month_name`]).
     Month(u8, bool),
-    /// Monday = 0 .. Sunday = 6.
-    Weekday(i64),
+    /// Monday = 0 .. Sunday = 6. (Payloads are bytes, so that a token stays small.)
+    Weekday(u8),
     /// `one` .. `nineteen`.
-    Cardinal(u32),
+    Cardinal(u8),
     /// `twenty` .. `ninety`.
-    TensCardinal(u32),
+    TensCardinal(u8),
     /// `first` .. `nineteenth`.
-    Ordinal(u32),
+    Ordinal(u8),
     /// `twentieth` .. `ninetieth`, `hundredth`.
-    TensOrdinal(u32),
+    TensOrdinal(u8),
     /// A word a rule may begin with ([`cue_word`]).
     Cue(Cue),
 }
@@ -309,13 +308,20 @@ impl Lex {
         }
     }
 
-    /// The meaning of a run of ASCII letters in any case.
-    #[inline]
-    fn of_letters(w: &[u8]) -> Lex {
+    /// Whether a run of ASCII letters may be a word of the [`LEXICON`]: its length and its
+    /// first and last letters are those of one. Most words are ruled out by this bit.
+    #[inline(always)]
+    fn may_name(w: &[u8]) -> bool {
         let (Some(lasts), Some(&first), Some(&last)) = (LEX_ENDS.get(w.len()), w.first(), w.last()) else {
-            return Lex::Other;
+            return false;
         };
-        if lasts[usize::from(first & 31)] & (1 << (last & 31)) == 0 {
+        lasts[usize::from(first & 31)] & (1 << (last & 31)) != 0
+    }
+
+    /// The meaning of a run of ASCII letters in any case.
+    #[inline(never)]
+    fn of_letters(w: &[u8]) -> Lex {
+        if !Lex::may_name(w) {
             return Lex::Other;
         }
         let key = word_key(w);
@@ -411,22 +417,46 @@ fn class_at(bytes: &[u8], i: usize) -> Class {
 /// Splits `text` into tokens; one pass over its bytes, each class told by a table, a word's
 /// lexicon key packed as its letters are read, one copy of the text lowercased and no other
 /// allocation but for words outside ASCII.
+#[cfg(test)]
 pub(crate) fn tokenize(text: &str) -> Tokens {
+    let (mut toks, mut low) = (Vec::new(), String::new());
+    tokenize_into(text, &mut toks, &mut low, &mut Vec::new());
+    Tokens { toks, low }
+}
+
+/// [`tokenize`] into buffers that may be kept from an earlier text: `out` gets the tokens,
+/// `low` the lowercased text and `named` the indices of the tokens a rule may begin at
+/// (numbers, ordinals and words that name something), whatever they held before.
+pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Tok>, low: &mut String, named: &mut Vec<u32>) {
     let bytes = text.as_bytes();
-    let mut low = text.to_ascii_lowercase();
-    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    low.clear();
+    low.push_str(text);
+    low.make_ascii_lowercase();
+    out.clear();
+    out.reserve(text.len() / 5 + 1);
+    named.clear();
     let mut ws = true;
     let mut nls: u8 = 0;
     let mut i = 0;
+    // Each kind of token is pushed where it is read, its constant fields written as
+    // constants.
+    let tok = |kind: TK, start: usize, end: usize, ws: bool, nls: u8| Tok {
+        kind,
+        start,
+        end,
+        lo: start as u32,
+        hi: end as u32,
+        ch: '\0',
+        cap: false,
+        num: None,
+        nd: 0,
+        ws,
+        nls,
+        lex: Lex::Other,
+    };
     while let Some(&b) = bytes.get(i) {
         let start = i;
-        let mut num = None;
-        let mut nd = 0;
-        let mut lex = Lex::Other;
-        // The word's lowercased text, when it is not where the word is.
-        let mut lowered = None;
-        // Kind, capitalised, the punctuation character; `i` moves past the token.
-        let (kind, cap, ch) = match CLASS[usize::from(b)] {
+        match CLASS[usize::from(b)] {
             Class::Space => {
                 ws = true;
                 i += 1;
@@ -444,12 +474,17 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
                 if class_at(bytes, i) == Class::Wide {
                     i = letters_end(text, i);
                 }
+                let cap = class == Class::Upper;
                 if i == ascii_end {
-                    lex = Lex::of_letters(&bytes[start..i]);
+                    let w = &bytes[start..i];
+                    let lex = if Lex::may_name(w) { Lex::of_letters(w) } else { Lex::Other };
+                    if lex != Lex::Other {
+                        named.push(out.len() as u32);
+                    }
+                    out.push(Tok { cap, lex, ..tok(TK::Word, start, i, ws, nls) });
                 } else {
-                    lowered = Some(text[start..i].to_lowercase());
+                    push_lowered(out, low, named, text, Tok { cap, ..tok(TK::Word, start, i, ws, nls) });
                 }
-                (TK::Word, class == Class::Upper, '\0')
             }
             Class::Digit => {
                 // Past u32::MAX the value stays past it.
@@ -458,27 +493,31 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
                     n = n.saturating_mul(10).saturating_add(u64::from(d - b'0'));
                     i += 1;
                 }
-                (num, nd) = (u32::try_from(n).ok(), i - start);
+                let (num, nd) = (u32::try_from(n).ok(), i - start);
                 // Letters glued to digits: an ordinal suffix, or a code like "5G".
-                let kind = match class_at(bytes, i) {
-                    Class::Lower | Class::Upper | Class::Wide => {
-                        let dend = i;
-                        i = letters_end(text, i);
-                        let suffix = &bytes[dend..i];
-                        if suffix.is_empty() {
-                            TK::Num
-                        } else if matches!(suffix, [b's' | b'S', b't' | b'T'] | [b'n' | b'N', b'd' | b'D'] | [b'r' | b'R', b'd' | b'D'] | [b't' | b'T', b'h' | b'H']) {
-                            TK::Ord
-                        } else {
-                            if !text[start..i].is_ascii() {
-                                lowered = Some(text[start..i].to_lowercase());
-                            }
-                            TK::Word
-                        }
+                let mut kind = TK::Num;
+                let mut lowered = false;
+                if matches!(class_at(bytes, i), Class::Lower | Class::Upper | Class::Wide) {
+                    let dend = i;
+                    i = letters_end(text, i);
+                    let suffix = &bytes[dend..i];
+                    if suffix.is_empty() {
+                    } else if matches!(suffix, [b's' | b'S', b't' | b'T'] | [b'n' | b'N', b'd' | b'D'] | [b'r' | b'R', b'd' | b'D'] | [b't' | b'T', b'h' | b'H']) {
+                        kind = TK::Ord;
+                    } else {
+                        kind = TK::Word;
+                        lowered = !text[start..i].is_ascii();
                     }
-                    _ => TK::Num,
-                };
-                (kind, false, '\0')
+                }
+                let t = Tok { num, nd, ..tok(kind, start, i, ws, nls) };
+                if lowered {
+                    push_lowered(out, low, named, text, t);
+                } else {
+                    if kind != TK::Word {
+                        named.push(out.len() as u32);
+                    }
+                    out.push(t);
+                }
             }
             Class::Wide => {
                 let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
@@ -491,43 +530,39 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
                 }
                 if c.is_alphabetic() {
                     i = letters_end(text, i);
-                    lowered = Some(text[start..i].to_lowercase());
-                    (TK::Word, c.is_uppercase(), '\0')
+                    push_lowered(out, low, named, text, Tok { cap: c.is_uppercase(), ..tok(TK::Word, start, i, ws, nls) });
                 } else {
-                    (TK::Punct, false, c)
+                    out.push(Tok { ch: c, ..tok(TK::Punct, start, i, ws, nls) });
                 }
             }
             Class::Punct => {
                 i += 1;
-                (TK::Punct, false, char::from(b))
+                out.push(Tok { ch: char::from(b), ..tok(TK::Punct, start, i, ws, nls) });
             }
-        };
-        let (mut lo, mut hi) = (start, i);
-        if let Some(word) = lowered {
-            lo = low.len();
-            low.push_str(&word);
-            hi = low.len();
-            lex = Lex::of(&low[lo..hi]);
         }
-        out.push(Tok {
-            kind,
-            start,
-            end: i,
-            lo: lo as u32,
-            hi: hi as u32,
-            ch,
-            cap,
-            num,
-            nd,
-            ws,
-            nls,
-            sent: 0,
-            lex,
-        });
         ws = false;
         nls = 0;
+        // One space after a token is the common case: passed over here, not dispatched.
+        if bytes.get(i) == Some(&b' ') {
+            ws = true;
+            i += 1;
+        }
     }
-    Tokens { toks: out, low }
+}
+
+/// Pushes the word `t` of `text` with its text lowercased after the text in `low` (a word
+/// outside ASCII may change its length when lowercased), and what it names.
+#[cold]
+fn push_lowered(out: &mut Vec<Tok>, low: &mut String, named: &mut Vec<u32>, text: &str, mut t: Tok) {
+    let word = text[t.start..t.end].to_lowercase();
+    t.lo = low.len() as u32;
+    low.push_str(&word);
+    t.hi = low.len() as u32;
+    t.lex = Lex::of(&word);
+    if t.lex != Lex::Other {
+        named.push(out.len() as u32);
+    }
+    out.push(t);
 }
 
 #[cfg(test)]
@@ -633,7 +668,6 @@ mod tests {
                 nd,
                 ws,
                 nls,
-                sent: 0,
                 lex,
             });
             ws = false;
@@ -669,6 +703,12 @@ mod tests {
         for text in random_texts(20_000) {
             let (fast, plain) = (tokenize(&text), tokenize_plainly(&text));
             assert_eq!(shown(&fast), shown(&plain), "{text:?}");
+            // The tokens noted as naming something are those a rule may begin at.
+            let (mut toks, mut low, mut named) = (Vec::new(), String::new(), Vec::new());
+            tokenize_into(&text, &mut toks, &mut low, &mut named);
+            let may_start = |t: &Tok| matches!(t.kind, TK::Num | TK::Ord) || (t.kind == TK::Word && t.lex != Lex::Other);
+            let expected: Vec<u32> = (0..toks.len()).filter(|&k| may_start(&toks[k])).map(|k| k as u32).collect();
+            assert_eq!(named, expected, "{text:?}");
             words += fast.toks.iter().filter(|t| t.lex != Lex::Other).count();
         }
         assert!(words > 10_000, "{words}");
