@@ -519,3 +519,40 @@ fn bench_checks_its_count_and_writes_its_corpus() {
     assert_eq!(r.code, Some(2), "a usage error");
     assert!(r.stderr.contains("--write-corpus"), "{}", r.stderr);
 }
+
+#[test]
+fn a_document_the_coder_fails_on_is_named_and_the_rest_coded() {
+    // The debug binary fails on the document DYAD_TEST_FAIL_DOC names, as a bug of the coder
+    // would: `code` names it and codes the others; `ingest` stores the others and keeps what
+    // the store held of the failed one.
+    let dir = tempfile::tempdir().unwrap();
+    let docs = [doc_line("good1", "Kenya praised Uganda for its help."), doc_line("bad", "Chile condemned Peru on Monday."), doc_line("good2", "Japan condemned the Russian Federation on Monday.")].concat();
+    let f = write(dir.path(), "docs.jsonl", docs);
+    let mut c = dyad();
+    c.env("DYAD_TEST_FAIL_DOC", "bad").args(["code", "--format", "jsonl", s(&f)]);
+    let out = c.output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("document `bad`: the coder failed on it"), "{stderr}");
+    let ids: Vec<String> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str::<Value>(l).unwrap()["doc_id"].as_str().unwrap().to_string()).collect();
+    assert!(ids.contains(&"good1".to_string()) && ids.contains(&"good2".to_string()), "{ids:?}");
+    assert!(!ids.contains(&"bad".to_string()));
+
+    let db = dir.path().join("store.db");
+    let r = run(&["ingest", "--db", s(&db), s(&f)]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let before = run(&["events", "--db", s(&db), "--mentions", "--format", "jsonl"]).events().len();
+    assert_eq!(before, 3);
+    // The text of `bad` changes, and coding it fails: its stored events stay.
+    let changed = [doc_line("bad", "Chile condemned Peru on Tuesday."), doc_line("good3", "Poland summoned the Belarusian ambassador.")].concat();
+    let g = write(dir.path(), "more.jsonl", changed);
+    let mut c = dyad();
+    c.env("DYAD_TEST_FAIL_DOC", "bad").args(["ingest", "--db", s(&db), s(&g)]);
+    let out = c.output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("document `bad`: the coder failed on it"), "{stderr}");
+    let after = run(&["events", "--db", s(&db), "--mentions", "--format", "jsonl"]).events();
+    assert!(after.iter().any(|e| e["doc_id"] == "bad"), "the stored events of `bad` are kept");
+    assert!(after.iter().any(|e| e["doc_id"] == "good3"));
+}

@@ -46,13 +46,26 @@ pub fn doc_input(d: &Doc) -> DocInput<'_> {
     }
 }
 
-/// Codes `doc` and returns its events, notes printed when `verbose`.
-pub fn code_one(coder: &dyad_coder::Coder, d: &Doc, verbose: bool) -> dyad_coder::Coded {
-    let coded = coder.code(&doc_input(d));
+/// Codes `doc` and returns its events, notes printed when `verbose`. A panic of the coder (a
+/// bug of ours) fails this document only, with a message naming it, so a long batch goes on
+/// with the rest.
+pub fn code_one(coder: &dyad_coder::Coder, d: &Doc, verbose: bool) -> Result<dyad_coder::Coded, String> {
+    let id = &d.doc.id;
+    let coded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        // Debug builds only: the tests make the coder fail on a document of their choice.
+        if cfg!(debug_assertions) && std::env::var_os("DYAD_TEST_FAIL_DOC").is_some_and(|v| v == id.as_str()) {
+            panic!("failure asked for by DYAD_TEST_FAIL_DOC");
+        }
+        coder.code(&doc_input(d))
+    }))
+    .map_err(|p| {
+        let why = p.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| p.downcast_ref::<String>().cloned()).unwrap_or_default();
+        format!("document `{id}`: the coder failed on it ({why}); this is a bug of dyad's, please report it with the document")
+    })?;
     if verbose {
-        print_notes(&d.doc.id, &coded);
+        print_notes(id, &coded);
     }
-    coded
+    Ok(coded)
 }
 
 fn print_notes(id: &str, coded: &dyad_coder::Coded) {
@@ -81,11 +94,11 @@ pub fn run(a: Args) -> Result<ExitCode> {
     });
     let mut batch: Vec<Result<Doc, input::InputError>> = Vec::with_capacity(BATCH);
     let mut flush = |batch: &mut Vec<Result<Doc, input::InputError>>, w: &mut Writer<_>| -> Result<()> {
-        let coded: Vec<Option<dyad_coder::Coded>> =
+        let coded: Vec<Option<Result<dyad_coder::Coded, String>>> =
             pool.install(|| batch.par_iter().map(|d| d.as_ref().ok().map(|d| code_one(coder, d, false))).collect());
         for (item, coded) in batch.drain(..).zip(coded) {
             match (item, coded) {
-                (Ok(d), Some(c)) => {
+                (Ok(d), Some(Ok(c))) => {
                     if a.verbose {
                         print_notes(&d.doc.id, &c);
                     }
@@ -94,6 +107,10 @@ pub fn run(a: Args) -> Result<ExitCode> {
                     }
                 }
                 (Err(e), _) => {
+                    eprintln!("dyad: {e}");
+                    failed += 1;
+                }
+                (Ok(_), Some(Err(e))) => {
                     eprintln!("dyad: {e}");
                     failed += 1;
                 }

@@ -34,7 +34,8 @@ pub fn run(a: Args) -> Result<ExitCode> {
     let mut predicted = Vec::new();
     for doc in input::read(&a.gold) {
         let d = doc.map_err(|e| anyhow::anyhow!("{e}"))?;
-        predicted.extend(super::code::code_one(coder, &d, false).events);
+        // A document the coder fails on would score as missed events: the run fails instead.
+        predicted.extend(super::code::code_one(coder, &d, false).map_err(anyhow::Error::msg)?.events);
     }
     if let Some(p) = &a.pred {
         let mut out = String::new();

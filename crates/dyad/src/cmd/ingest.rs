@@ -86,17 +86,22 @@ impl Progress {
     }
 }
 
-/// Codes documents in parallel into store items.
-pub fn code_batch(coder: &Coder, docs: Vec<(Doc, String)>) -> Vec<Ingest> {
-    docs.into_par_iter()
+/// Codes documents in parallel into store items; a document the coder failed on is left out
+/// (what the store holds of it stays) and its error returned.
+pub fn code_batch(coder: &Coder, docs: Vec<(Doc, String)>) -> (Vec<Ingest>, Vec<String>) {
+    let coded: Vec<Result<Ingest, String>> = docs
+        .into_par_iter()
         .map(|(d, hash)| {
-            let coded = super::code::code_one(coder, &d, false);
-            Ingest { doc: d.doc, first_line_is_title: d.first_line_is_title, hash, coded_date: coded.doc_date, events: coded.events }
+            let coded = super::code::code_one(coder, &d, false)?;
+            Ok(Ingest { doc: d.doc, first_line_is_title: d.first_line_is_title, hash, coded_date: coded.doc_date, events: coded.events })
         })
-        .collect()
+        .collect();
+    let mut errors = Vec::new();
+    let items = coded.into_iter().filter_map(|r| r.map_err(|e| errors.push(e)).ok()).collect();
+    (items, errors)
 }
 
-fn flush(store: &mut Store, coder: &Coder, batch: &mut Vec<Doc>, total: &mut BatchReport, progress: &Progress) -> Result<()> {
+fn flush(store: &mut Store, coder: &Coder, batch: &mut Vec<Doc>, total: &mut BatchReport, progress: &Progress, failed: &mut usize) -> Result<()> {
     if batch.is_empty() {
         return Ok(());
     }
@@ -107,7 +112,11 @@ fn flush(store: &mut Store, coder: &Coder, batch: &mut Vec<Doc>, total: &mut Bat
     let n = docs.len() as u64;
     let same = store.unchanged(docs.iter().map(|(d, h)| (d.doc.id.as_str(), h.as_str())))?;
     let (skip, todo): (Vec<_>, Vec<_>) = docs.into_iter().partition(|(d, _)| same.contains(&d.doc.id));
-    let items = code_batch(coder, todo);
+    let (items, errors) = code_batch(coder, todo);
+    for e in &errors {
+        progress.println(&format!("dyad: {e}"));
+    }
+    *failed += errors.len();
     let mut r = store.write_batch(&items, WriteMode::Ingest)?;
     r.unchanged += skip.len();
     *total += r;
@@ -136,7 +145,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
                 Ok(d) => {
                     batch.push(d);
                     if batch.len() as u64 >= a.store.batch {
-                        flush(&mut store, coder, &mut batch, &mut total, &progress)?;
+                        flush(&mut store, coder, &mut batch, &mut total, &progress, &mut failed)?;
                     }
                 }
                 Err(e) => {
@@ -146,7 +155,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
             }
         }
     }
-    flush(&mut store, coder, &mut batch, &mut total, &progress)?;
+    flush(&mut store, coder, &mut batch, &mut total, &progress, &mut failed)?;
     progress.finish();
     let c = store.counts().with_context(|| format!("reading {}", a.store.db.display()))?;
     eprintln!(
@@ -161,7 +170,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
         c.stories
     );
     if failed > 0 {
-        eprintln!("dyad: {failed} input(s) could not be read; the rest was stored");
+        eprintln!("dyad: {failed} input(s) could not be read or coded; the rest was stored");
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)

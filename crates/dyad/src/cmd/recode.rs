@@ -27,6 +27,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
     let keys = store.document_keys()?;
     let progress = Progress::new("recoded", Some(keys.len() as u64));
     let mut total = BatchReport::default();
+    let mut failed = 0usize;
     for chunk in keys.chunks(a.store.batch as usize) {
         let docs: Vec<(Doc, String)> = store
             .load_documents(chunk)?
@@ -36,7 +37,11 @@ pub fn run(a: Args) -> Result<ExitCode> {
                 (Doc { doc: s.doc, first_line_is_title: s.first_line_is_title }, h)
             })
             .collect();
-        let items = code_batch(coder, docs);
+        let (items, errors) = code_batch(coder, docs);
+        for e in &errors {
+            progress.println(&format!("dyad: {e}; its stored events are kept"));
+        }
+        failed += errors.len();
         total += store.write_batch(&items, WriteMode::Recode)?;
         progress.inc(chunk.len() as u64, String::new());
     }
@@ -52,5 +57,9 @@ pub fn run(a: Args) -> Result<ExitCode> {
         c.events,
         c.stories
     );
+    if failed > 0 {
+        eprintln!("dyad: {failed} document(s) could not be coded; their stored events are kept");
+        return Ok(ExitCode::from(1));
+    }
     Ok(ExitCode::SUCCESS)
 }
