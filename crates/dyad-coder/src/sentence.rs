@@ -338,12 +338,13 @@ mod tests {
             "  leading and trailing spaces  ",
             "İstanbul hosted talks; ΣΥΝΟΜΙΛΙΕΣ followed.",
             "He stopped, agreed, and was carrying what the ministries carried.",
+            "CO₂ emissions and NO₂s were discussed.",
         ];
         for t in sentences {
             check(t, &d.lemmas, &mut bufs);
         }
         // Random strings of letters, digits, marks, spaces and characters beyond ASCII.
-        let alphabet: Vec<char> = "aeinsdgyAEUSK0139 .  ,'`’“-.éÉİß\t\n".chars().collect();
+        let alphabet: Vec<char> = "aeinsdgyAEUSK0139 .  ,'`’“-.éÉİß₂\t\n".chars().collect();
         let mut seed = 0x9e37_79b9_7f4a_7c15u64;
         for _ in 0..20_000 {
             let mut t = String::new();
