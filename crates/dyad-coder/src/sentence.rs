@@ -240,11 +240,10 @@ impl<'t> Sent<'t> {
         let mut joined = std::mem::take(&mut bufs.joined);
         starts.clear();
         joined.clear();
-        // Every slot is written below: each loop walks its vector beside the one it reads,
-        // with no capacity or bounds check per token.
+        // Every slot is written below, walked beside the tokens with no capacity or bounds check
+        // per token.
         norms.resize(tokens.len(), Form(""));
         keys.resize(tokens.len(), Form(""));
-        starts.resize(tokens.len(), 0);
         joined.reserve(text.len() + tokens.len());
         // The sentence with its ASCII letters lower-cased: a token without special bytes has
         // its lower-cased text as its normal form, a slice of this.
@@ -257,10 +256,11 @@ impl<'t> Sent<'t> {
         forms(&tokens, text, lower, &mut norms, &mut pieces, &mut joined, arena);
         // Each form follows the one before and a space, unless nothing came before.
         let mut len = 0;
-        for (f, start) in norms.iter().zip(starts.iter_mut()) {
-            *start = if len > 0 { len + 1 } else { 0 };
-            len = *start + f.len();
-        }
+        starts.extend(norms.iter().map(|f| {
+            let start = if len > 0 { len + 1 } else { 0 };
+            len = start + f.len();
+            start
+        }));
         for p in &pieces {
             if !joined.is_empty() {
                 joined.push(' ');
