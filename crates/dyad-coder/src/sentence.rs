@@ -205,10 +205,10 @@ fn forms<'t>(tokens: &[Token], text: &str, lower: &'t str, norms: &mut [Form<'t>
     }
 }
 
-/// The lemma keys of `norms` into `keys` (as many). A key borrows from its form (or is an
-/// irregular verb's lemma or a `-y` stem, copied into the arena).
+/// The lemma keys of `norms` into `keys` (as many). A key borrows from its form or from the
+/// lemmatizer (an irregular verb's lemma), or is a `-y` stem made in the arena.
 #[inline(never)]
-fn key_forms<'t>(norms: &[Form<'t>], keys: &mut [Form<'t>], lemmas: &Lemmatizer, arena: &'t Bump) {
+fn key_forms<'t>(norms: &[Form<'t>], keys: &mut [Form<'t>], lemmas: &'t Lemmatizer, arena: &'t Bump) {
     for (f, slot) in norms.iter().zip(keys) {
         let norm = f.0;
         *slot = Form(match lemmas.key_parts(norm) {
@@ -216,15 +216,15 @@ fn key_forms<'t>(norms: &[Form<'t>], keys: &mut [Form<'t>], lemmas: &Lemmatizer,
             KeyParts::Prefix(n) if n == norm.len() => norm,
             KeyParts::Prefix(n) => &norm[..n],
             KeyParts::PrefixY(n) => y_stem(&norm[..n], arena),
-            KeyParts::Lemma(k) => arena.alloc_str(k),
+            KeyParts::Lemma(k) => k,
         });
     }
 }
 
 impl<'t> Sent<'t> {
-    /// Prepares `text`; forms that are not slices of it are written into `arena`, which must
-    /// live as long as the sentence (one per sentence or per document).
-    pub fn new(text: &'t str, lemmas: &Lemmatizer, arena: &'t Bump) -> Sent<'t> {
+    /// Prepares `text`; forms that are not slices of it (or of `lemmas`) are written into
+    /// `arena`, which must live as long as the sentence (one per sentence or per document).
+    pub fn new(text: &'t str, lemmas: &'t Lemmatizer, arena: &'t Bump) -> Sent<'t> {
         Sent::new_in(text, lemmas, arena, &mut SentBufs::default())
     }
 
@@ -232,7 +232,7 @@ impl<'t> Sent<'t> {
     ///
     /// Short loops over the tokens, each with few values to keep at hand: the forms (and the
     /// pieces of `joined`), the starts (from the forms' lengths alone), then the keys.
-    pub fn new_in(text: &'t str, lemmas: &Lemmatizer, arena: &'t Bump, bufs: &mut SentBufs) -> Sent<'t> {
+    pub fn new_in(text: &'t str, lemmas: &'t Lemmatizer, arena: &'t Bump, bufs: &mut SentBufs) -> Sent<'t> {
         let tokens = tokenize(text);
         let mut norms = relabel(std::mem::take(&mut bufs.norms));
         let mut keys = relabel(std::mem::take(&mut bufs.keys));
