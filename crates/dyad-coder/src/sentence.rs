@@ -75,12 +75,14 @@ pub struct SentBufs {
     keys: Vec<Form<'static>>,
     starts: Vec<usize>,
     joined: String,
+    /// What the joined string is made of, only while a sentence is prepared.
+    pieces: Vec<Form<'static>>,
 }
 
 impl SentBufs {
     /// Bytes the buffers hold, to decide whether they are worth keeping.
     pub fn capacity_bytes(&self) -> usize {
-        (self.norms.capacity() + self.keys.capacity()) * std::mem::size_of::<Form>() + self.starts.capacity() * std::mem::size_of::<usize>() + self.joined.capacity()
+        (self.norms.capacity() + self.keys.capacity() + self.pieces.capacity()) * std::mem::size_of::<Form>() + self.starts.capacity() * std::mem::size_of::<usize>() + self.joined.capacity()
     }
 }
 
@@ -96,38 +98,141 @@ fn relabel<'b>(mut v: Vec<Form<'_>>) -> Vec<Form<'b>> {
 /// ASCII (lower-cased by Unicode's rules, curly quotes made straight).
 #[inline]
 fn is_special(b: u8) -> bool {
-    special_bit(b) != 0
+    b == b'.' || b == b'`' || !b.is_ascii()
 }
 
-/// 1 for an [`is_special`] byte, else 0: computed without a branch, so that a chunk of bytes
-/// is tested at once.
+/// The top bit of each byte of `w` that [`is_special`] holds for, and maybe of some bytes
+/// above such a byte: the lowest bit set is exact, which is all [`next_special`] reads. A byte
+/// equal to `c` is a zero byte of `w ^ c…c`, found by the borrow of subtracting one from it
+/// (which can only spill into the bytes above a zero byte).
 #[inline]
-fn special_bit(b: u8) -> u8 {
-    u8::from(b == b'.') | u8::from(b == b'`') | b >> 7
+fn special_mask(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    zero(w ^ (ONES * u64::from(b'.'))) | zero(w ^ (ONES * u64::from(b'`'))) | (w & HIGH)
 }
 
 /// The offset of the first [`is_special`] byte of `b` at or after `from`, else `b.len()`. A
-/// sentence has few: sixteen bytes are tested at a time, without a branch per byte.
+/// sentence has few: sixteen bytes are tested at a time, as two numbers. Out of line, so that
+/// its constants do not take registers from the loop over the tokens.
+#[inline(never)]
 fn next_special(b: &[u8], from: usize) -> usize {
-    let mut i = from.min(b.len());
-    while let Some(chunk) = b.get(i..i + 16) {
-        if chunk.iter().fold(0, |a, &c| a | special_bit(c)) != 0 {
-            break;
+    let word = |c: &[u8]| u64::from_le_bytes(c.try_into().expect("8 bytes"));
+    let rest = b.get(from..).unwrap_or_default();
+    let mut chunks = rest.chunks_exact(16);
+    let mut at = from;
+    for c in &mut chunks {
+        let (lo, hi) = (special_mask(word(&c[..8])), special_mask(word(&c[8..])));
+        if lo | hi != 0 {
+            return at + if lo != 0 { lo.trailing_zeros() / 8 } else { 8 + hi.trailing_zeros() / 8 } as usize;
         }
-        i += 16;
+        at += 16;
     }
-    b[i..].iter().position(|&c| is_special(c)).map_or(b.len(), |p| i + p)
+    chunks.remainder().iter().position(|&c| is_special(c)).map_or(b.len(), |p| at + p)
+}
+
+/// The normal form of a token with a special byte, made in `scratch` (left empty) and copied into
+/// the arena: a full stop, as an acronym's dot, is dropped.
+#[cold]
+#[inline(never)]
+fn special_form<'t>(raw: &str, scratch: &mut String, arena: &'t Bump) -> &'t str {
+    if raw == "." {
+        return "";
+    }
+    push_normal_form(raw, scratch);
+    let form = arena.alloc_str(scratch);
+    scratch.clear();
+    form
+}
+
+/// `stem` and a `y`, in the arena: the key of `carries`. Only ASCII words lose `-ies`.
+#[inline(never)]
+fn y_stem<'t>(stem: &str, arena: &'t Bump) -> &'t str {
+    let k = arena.alloc_slice_fill_copy(stem.len() + 1, b'y');
+    k[..stem.len()].copy_from_slice(stem.as_bytes());
+    std::str::from_utf8(k).expect("ASCII")
+}
+
+/// `end` when no run of forms is open: one past it is no token's start.
+const NO_RUN: usize = usize::MAX - 1;
+
+/// The forms of `tokens` into `norms`, and the pieces the joined string is made of into
+/// `pieces`.
+///
+/// A token before the next special byte of the sentence has its lower-cased text as its form,
+/// a slice of `lower`; others are made in the arena. The joined string is the pieces, each after
+/// a space unless nothing came before: runs of forms (with the single spaces between them), a
+/// slice of `lower` each, and the forms made in the arena. `lower[run..end]` is the open run, and
+/// `end` is [`NO_RUN`] when there is none.
+///
+/// The loop makes no call but for the rare special token, so that what it keeps at hand stays in
+/// registers; and each pass of [`Sent::new_in`] is a function of its own, for the same reason.
+#[inline(never)]
+fn forms<'t>(tokens: &[Token], text: &str, lower: &'t str, norms: &mut [Form<'t>], pieces: &mut Vec<Form<'t>>, scratch: &mut String, arena: &'t Bump) {
+    let lb = lower.as_bytes();
+    pieces.reserve(tokens.len() + 1);
+    let mut next = next_special(lb, 0);
+    let (mut run, mut end) = (0, NO_RUN);
+    for (t, norm) in tokens.iter().zip(norms) {
+        let (a, e) = (t.span.start, t.span.end);
+        if next < a {
+            next = next_special(lb, a);
+        }
+        let form = if e <= next {
+            // A form after a single space extends the open run; otherwise it opens the next.
+            if a != end + 1 || lb[end] != b' ' {
+                if end != NO_RUN {
+                    pieces.push(Form(&lower[run..end]));
+                }
+                run = a;
+            }
+            end = e;
+            &lower[a..e]
+        } else {
+            if end != NO_RUN {
+                pieces.push(Form(&lower[run..end]));
+            }
+            end = NO_RUN;
+            let form = special_form(t.span.of(text), scratch, arena);
+            pieces.push(Form(form));
+            form
+        };
+        *norm = Form(form);
+    }
+    if end != NO_RUN {
+        pieces.push(Form(&lower[run..end]));
+    }
+}
+
+/// The lemma keys of `norms` into `keys` (as many). A key borrows from its form or from the
+/// lemmatizer (an irregular verb's lemma), or is a `-y` stem made in the arena.
+#[inline(never)]
+fn key_forms<'t>(norms: &[Form<'t>], keys: &mut [Form<'t>], lemmas: &'t Lemmatizer, arena: &'t Bump) {
+    for (f, slot) in norms.iter().zip(keys) {
+        let norm = f.0;
+        *slot = Form(match lemmas.key_parts(norm) {
+            // Mostly the whole form, which needs no check that `n` ends a character.
+            KeyParts::Prefix(n) if n == norm.len() => norm,
+            KeyParts::Prefix(n) => &norm[..n],
+            KeyParts::PrefixY(n) => y_stem(&norm[..n], arena),
+            KeyParts::Lemma(k) => k,
+        });
+    }
 }
 
 impl<'t> Sent<'t> {
-    /// Prepares `text`; forms that are not slices of it are written into `arena`, which must
-    /// live as long as the sentence (one per sentence or per document).
-    pub fn new(text: &'t str, lemmas: &Lemmatizer, arena: &'t Bump) -> Sent<'t> {
+    /// Prepares `text`; forms that are not slices of it (or of `lemmas`) are written into
+    /// `arena`, which must live as long as the sentence (one per sentence or per document).
+    pub fn new(text: &'t str, lemmas: &'t Lemmatizer, arena: &'t Bump) -> Sent<'t> {
         Sent::new_in(text, lemmas, arena, &mut SentBufs::default())
     }
 
     /// [`Sent::new`] in the buffers of an earlier sentence, given back by [`Sent::recycle`].
-    pub fn new_in(text: &'t str, lemmas: &Lemmatizer, arena: &'t Bump, bufs: &mut SentBufs) -> Sent<'t> {
+    ///
+    /// Short loops over the tokens, each with few values to keep at hand: the forms (and the
+    /// pieces of `joined`), the starts (from the forms' lengths alone), then the keys.
+    pub fn new_in(text: &'t str, lemmas: &'t Lemmatizer, arena: &'t Bump, bufs: &mut SentBufs) -> Sent<'t> {
         let tokens = tokenize(text);
         let mut norms = relabel(std::mem::take(&mut bufs.norms));
         let mut keys = relabel(std::mem::take(&mut bufs.keys));
@@ -135,9 +240,10 @@ impl<'t> Sent<'t> {
         let mut joined = std::mem::take(&mut bufs.joined);
         starts.clear();
         joined.clear();
-        norms.reserve(tokens.len());
-        keys.reserve(tokens.len());
-        starts.reserve(tokens.len());
+        // Every slot is written below, walked beside the tokens with no capacity or bounds check
+        // per token.
+        norms.resize(tokens.len(), Form(""));
+        keys.resize(tokens.len(), Form(""));
         joined.reserve(text.len() + tokens.len());
         // The sentence with its ASCII letters lower-cased: a token without special bytes has
         // its lower-cased text as its normal form, a slice of this.
@@ -146,70 +252,23 @@ impl<'t> Sent<'t> {
             l.make_ascii_lowercase();
             l
         };
-        let bytes = text.as_bytes();
-        let mut next = next_special(bytes, 0);
-        // Forms are copied into `joined` a run at a time: `lower[run.0..run.1]` is the run of
-        // forms (and the single spaces between them) not yet copied, and `len` what `joined`
-        // will be with them.
-        let mut run = (0, 0);
+        let mut pieces = relabel(std::mem::take(&mut bufs.pieces));
+        forms(&tokens, text, lower, &mut norms, &mut pieces, &mut joined, arena);
+        // Each form follows the one before and a space, unless nothing came before.
         let mut len = 0;
-        for t in &tokens {
-            let (a, e) = (t.span.start, t.span.end);
-            while next < a {
-                next = next_special(bytes, next + 1);
+        starts.extend(norms.iter().map(|f| {
+            let start = if len > 0 { len + 1 } else { 0 };
+            len = start + f.len();
+            start
+        }));
+        for p in &pieces {
+            if !joined.is_empty() {
+                joined.push(' ');
             }
-            let (start, norm): (usize, &'t str) = if e <= next {
-                let norm = &lower[a..e];
-                // A form after a single space extends the run; otherwise the run is copied and
-                // this form begins the next.
-                let start = if run.1 > run.0 && a == run.1 + 1 && bytes[run.1] == b' ' {
-                    run.1 = e;
-                    len + 1
-                } else {
-                    joined.push_str(&lower[run.0..run.1]);
-                    if len > 0 {
-                        joined.push(' ');
-                    }
-                    run = (a, e);
-                    joined.len()
-                };
-                len = start + norm.len();
-                (start, norm)
-            } else {
-                joined.push_str(&lower[run.0..run.1]);
-                run = (0, 0);
-                if len > 0 {
-                    joined.push(' ');
-                }
-                let start = joined.len();
-                let raw = t.span.of(text);
-                let norm = if raw == "." {
-                    // A full stop, as an acronym's dot, is dropped.
-                    ""
-                } else {
-                    push_normal_form(raw, &mut joined);
-                    arena.alloc_str(&joined[start..])
-                };
-                len = joined.len();
-                (start, norm)
-            };
-            starts.push(start);
-            // A key borrows from its form (or is an irregular verb's lemma or a `-y` stem,
-            // copied).
-            let key: &'t str = match lemmas.key_parts(norm) {
-                KeyParts::Prefix(n) => &norm[..n],
-                KeyParts::PrefixY(n) => {
-                    let k = arena.alloc_slice_fill_copy(n + 1, b'y');
-                    k[..n].copy_from_slice(&norm.as_bytes()[..n]);
-                    // A prefix of an ASCII word (only those lose `-ies`) and a `y`.
-                    std::str::from_utf8(k).expect("ASCII")
-                }
-                KeyParts::Lemma(k) => arena.alloc_str(k),
-            };
-            norms.push(Form(norm));
-            keys.push(Form(key));
+            joined.push_str(p);
         }
-        joined.push_str(&lower[run.0..run.1]);
+        bufs.pieces = relabel(pieces);
+        key_forms(&norms, &mut keys, lemmas, arena);
         Sent { text, tokens, norms, keys, joined, starts }
     }
 
@@ -338,12 +397,13 @@ mod tests {
             "  leading and trailing spaces  ",
             "İstanbul hosted talks; ΣΥΝΟΜΙΛΙΕΣ followed.",
             "He stopped, agreed, and was carrying what the ministries carried.",
+            "CO₂ emissions and NO₂s were discussed.",
         ];
         for t in sentences {
             check(t, &d.lemmas, &mut bufs);
         }
         // Random strings of letters, digits, marks, spaces and characters beyond ASCII.
-        let alphabet: Vec<char> = "aeinsdgyAEUSK0139 .  ,'`’“-.éÉİß\t\n".chars().collect();
+        let alphabet: Vec<char> = "aeinsdgyAEUSK0139 .  ,'`’“-.éÉİß₂\t\n".chars().collect();
         let mut seed = 0x9e37_79b9_7f4a_7c15u64;
         for _ in 0..20_000 {
             let mut t = String::new();
