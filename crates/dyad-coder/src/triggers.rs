@@ -438,14 +438,15 @@ fn find_with<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention], scratch: 
     }
     let sentence = *sentence;
     // Each token's key and form looked up once among the pattern words (most keys are their
-    // form, the same slice of the text), its words marked as the sentence's, and the tokens
-    // whose key heads patterns kept: the loop below visits only them.
+    // form, the same slice of the text; a form that is not is looked up only if it may be a
+    // pattern word), its words marked as the sentence's, and the tokens whose key heads
+    // patterns kept: the loop below visits only them.
     ids.clear();
     heads.clear();
     for (i, (key, norm)) in s.keys.iter().zip(&s.norms).enumerate() {
-        let id = verbs.word_id(key).unwrap_or(NO_WORD);
+        let (id, head) = verbs.key_id(key).unwrap_or((NO_WORD, false));
         let same = key.len() == norm.len() && (key.as_ptr() == norm.as_ptr() || key == norm);
-        let form = if same { id } else { verbs.word_id(norm).unwrap_or(NO_WORD) };
+        let form = if same { id } else { verbs.form_id(norm).unwrap_or(NO_WORD) };
         // `NO_WORD` is no index: it marks nothing.
         if let Some(x) = stamps.get_mut(id as usize) {
             *x = sentence;
@@ -453,7 +454,7 @@ fn find_with<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention], scratch: 
         if let Some(x) = stamps.get_mut(form as usize) {
             *x = sentence;
         }
-        if !verbs.patterns_of(id).is_empty() {
+        if head {
             heads.push(i);
         }
         ids.push([id, form]);
