@@ -470,11 +470,27 @@ fn find_with<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention], scratch: 
         let patterns = verbs.patterns_of(ids[head][0]);
         let Some(first) = patterns.first() else { continue };
         let curated_head = first.rank < IMPORTED_RANK;
-        // How the head reads (verbal, nominal), once some pattern has the sentence's words:
-        // most heads have none, and need not be looked at.
+        // How the head reads (verbal, nominal), once some pattern matches: most heads have
+        // none, and need not be looked at.
         let mut reads: Option<(bool, bool)> = None;
+        // A head only imported patterns have must read as a verb (below): most do not (`the
+        // dispute`, `a peace accord`), and such a head has many patterns, so it is settled
+        // before they are tried. The order of the tests changes nothing (each alone drops the
+        // head).
+        if !curated_head {
+            if looks_nominal(s, head)
+                || mentions.iter().any(|mm| mm.start <= head && head < mm.end)
+                || proper_noun(s, head)
+                || !looks_verbal(s, dict, mentions, head)
+            {
+                continue;
+            }
+            reads = Some((true, false));
+        }
         // The first pattern that matches sets the bar; among patterns as specific and from the
-        // same class, the tightest match (fewest skipped tokens) wins.
+        // same class, the tightest match (fewest skipped tokens) wins. The tests that pass a
+        // pattern over are independent of each other, so the cheap ones and those of the
+        // pattern alone come first, and the head is read only for a pattern that matches.
         let mut best: Option<(Trigger<'d>, usize)> = None;
         for p in patterns {
             // A pattern needing a word the sentence lacks does nothing. Passing it over before
@@ -483,6 +499,25 @@ fn find_with<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention], scratch: 
             if !words.has_probes(p) {
                 continue;
             }
+            let imported = p.rank >= IMPORTED_RANK;
+            // dyad's own patterns are authoritative for the heads they know.
+            if curated_head && imported {
+                break;
+            }
+            if let Some((b, _)) = &best {
+                if p.weight() < b.pattern.weight() || imported != (b.pattern.rank >= IMPORTED_RANK) {
+                    break;
+                }
+            }
+            // Imported patterns were written for parsed verbs: an imported head must come with
+            // words of its context (and read as a verb, below).
+            if imported && p.weight() == 1 {
+                continue;
+            }
+            if !words.may_match(p) {
+                continue;
+            }
+            let Some((start, end, slots)) = m.try_pattern(p, head) else { continue };
             let (verbal, nominal) = match reads {
                 Some(r) => r,
                 None => {
@@ -493,8 +528,7 @@ fn find_with<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention], scratch: 
                         continue 'heads;
                     }
                     let r = (looks_verbal(s, dict, mentions, head), looks_nominal(s, head));
-                    // A head only imported patterns have (they come last) must look like a verb
-                    // (below).
+                    // A head only imported patterns have (they come last) must look like a verb.
                     if !curated_head && (r.1 || !r.0) {
                         continue 'heads;
                     }
@@ -502,18 +536,8 @@ fn find_with<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention], scratch: 
                     r
                 }
             };
-            // dyad's own patterns are authoritative for the heads they know.
-            if curated_head && p.rank >= IMPORTED_RANK {
-                break;
-            }
-            if let Some((b, _)) = &best {
-                if p.weight() < b.pattern.weight() || (p.rank >= IMPORTED_RANK) != (b.pattern.rank >= IMPORTED_RANK) {
-                    break;
-                }
-            }
-            // Imported patterns were written for parsed verbs: an imported head must look like
-            // a verb here, not like a noun, and must come with words of its context.
-            if p.rank >= IMPORTED_RANK && (nominal || !verbal || p.weight() == 1) {
+            // An imported head must look like a verb here, not like a noun.
+            if imported && (nominal || !verbal) {
                 continue;
             }
             // A bare head of dyad's own is a verb (`condemned`) or an event noun used with a
@@ -521,14 +545,9 @@ fn find_with<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention], scratch: 
             if p.weight() == 1 && !verbal && !p.speaker_act && !nominal_with_party(s, mentions, head) && !shared_venue(s, mentions, head, p) {
                 continue;
             }
-            if !words.may_match(p) {
-                continue;
-            }
-            if let Some((start, end, slots)) = m.try_pattern(p, head) {
-                let loose = (end - start).saturating_sub(p.weight());
-                if best.as_ref().is_none_or(|(_, l)| loose < *l) {
-                    best = Some((Trigger { head, start, end, pattern: p, source_slot: slots[0], target_slot: slots[1], nominal: nominal || !verbal, noun: nominal }, loose));
-                }
+            let loose = (end - start).saturating_sub(p.weight());
+            if best.as_ref().is_none_or(|(_, l)| loose < *l) {
+                best = Some((Trigger { head, start, end, pattern: p, source_slot: slots[0], target_slot: slots[1], nominal: nominal || !verbal, noun: nominal }, loose));
             }
         }
         if let Some((t, _)) = best {
