@@ -425,18 +425,14 @@ impl SentenceWords<'_> {
     }
 
     /// Every word element of `p` has a word of the sentence among its alternatives (else `p`
-    /// cannot match). Elements of more than [`PROBED`] alternatives are not looked at: a
-    /// list of a hundred synonyms costs more to probe than to match.
+    /// cannot match), the sentence having its probes ([`Pattern::checks`]: elements of more
+    /// than 16 alternatives are not looked at, as a list of a hundred synonyms costs more to
+    /// probe than to match).
+    #[inline]
     fn may_match(&self, p: &Pattern) -> bool {
-        p.elems.iter().all(|e| match e {
-            Elem::Word(ids) => ids.len() > PROBED || ids.iter().any(|&id| self.has(id)),
-            _ => true,
-        })
+        p.checks().iter().all(|ids| ids.iter().any(|&id| self.has(id)))
     }
 }
-
-/// The most alternatives of a pattern element that [`SentenceWords::may_match`] probes.
-const PROBED: usize = 16;
 
 /// Triggers of the sentence, in order of their heads. `---` patterns are returned too (their
 /// `pattern.code` is `None`) so that explanations can show what blocked an event.

@@ -60,6 +60,9 @@ pub struct Pattern {
     /// The ids of the first two elements that offer no alternative (the head's id where there
     /// are fewer): a sentence lacking either cannot match. See [`Pattern::probes`].
     probes: [WordId; 2],
+    /// The alternatives of the word elements other than the probes', of at most `CHECKED`
+    /// words each. See [`Pattern::checks`].
+    checks: Box<[Arc<[WordId]>]>,
     /// The head word's id.
     head_id: WordId,
 }
@@ -76,6 +79,14 @@ impl Pattern {
     #[inline]
     pub fn probes(&self) -> [WordId; 2] {
         self.probes
+    }
+
+    /// Lists of words each of which a match holds one of, to test after the probes: the word
+    /// elements other than the probes', in order, each of at most 16 alternatives (a list of a
+    /// hundred synonyms costs more to test than to match).
+    #[inline]
+    pub fn checks(&self) -> &[Arc<[WordId]>] {
+        &self.checks
     }
 }
 
@@ -200,6 +211,9 @@ struct FileKind {
     epithet: bool,
 }
 
+/// The most alternatives of a word element that [`Pattern::checks`] lists.
+const CHECKED: usize = 16;
+
 /// Not yet numbered in the whole index.
 const NO_ID: WordId = WordId::MAX;
 
@@ -258,6 +272,7 @@ impl Builder {
                 p.head_id = id_of(p.head_id);
                 let mut probes = [p.head_id; 2];
                 let mut probed = 0;
+                let mut checks = Vec::new();
                 for e in &mut p.elems {
                     if let Elem::Word(ids) = e {
                         let (_, global) = lists.entry(ids.as_ptr()).or_insert_with(|| {
@@ -268,15 +283,18 @@ impl Builder {
                             (ids.clone(), g.into())
                         });
                         *ids = global.clone();
-                        if let [id] = **ids {
-                            if probed < 2 {
+                        match **ids {
+                            [id] if probed < 2 => {
                                 probes[probed] = id;
                                 probed += 1;
                             }
+                            _ if ids.len() <= CHECKED => checks.push(ids.clone()),
+                            _ => {}
                         }
                     }
                 }
                 p.probes = probes;
+                p.checks = checks.into();
             }
             if own {
                 for p in &patterns {
@@ -383,6 +401,7 @@ fn read_lines(kind: &FileKind, text: &str, offset: usize, own_heads: &FastSet<Ke
                 code,
                 // Set when the ids are renumbered.
                 probes: [head_id; 2],
+                checks: Box::default(),
                 head_id,
                 weight: elems.iter().filter(|e| !matches!(e, Elem::Skip)).count() as u32,
                 elems,
@@ -573,6 +592,12 @@ mod tests {
                     }
                 }
             }
+            // The checks are the other word elements, the long lists left out.
+            let words: Vec<&Arc<[WordId]>> = p.elems.iter().filter_map(|e| if let Elem::Word(ids) = e { Some(ids) } else { None }).collect();
+            let probe_elems: Vec<usize> = (0..words.len()).filter(|&i| words[i].len() == 1).take(2).collect();
+            let checks: Vec<&Arc<[WordId]>> =
+                (0..words.len()).filter(|i| !probe_elems.contains(i) && words[*i].len() <= CHECKED).map(|i| words[i]).collect();
+            assert_eq!(p.checks().iter().collect::<Vec<_>>(), checks, "{}", p.text);
             probes.extend([p.head_id; 2]);
             assert_eq!(p.probes(), [probes[0], probes[1]], "{}", p.text);
             assert_eq!(key_of_id.entry(p.head_id).or_insert_with(|| h.clone()), h, "id {} for two keys", p.head_id);
