@@ -39,9 +39,15 @@ pub struct Trigger<'d> {
 /// Patterns ranked from here on come from imported files, not `verbs/dyad.txt`.
 const IMPORTED_RANK: u32 = 1_000_000;
 
+/// A capitalised word that does not begin the sentence or a quotation. Most heads are lower
+/// case: the first byte settles them.
 fn proper_noun(s: &Sent, i: usize) -> bool {
-    let first = i == 0 || matches!(s.norms[i - 1].as_str(), "\"" | "“" | "-" | "—" | "(" | ":");
-    !first && s.text_of(i).chars().next().is_some_and(|c| c.is_uppercase())
+    let text = s.text_of(i);
+    let upper = match text.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => text.chars().next().is_some_and(|c| c.is_uppercase()),
+    };
+    upper && i > 0 && !matches!(s.norms[i - 1].as_str(), "\"" | "“" | "-" | "—" | "(" | ":")
 }
 
 // The word lists are `match`es: each word is compared only with the words of its length, and
@@ -78,12 +84,26 @@ fn determiner(w: &str) -> bool {
     )
 }
 
-/// `w` ends in a noun suffix with more than two letters before it.
+/// `w` ends in a noun suffix with more than two letters before it: `-tion(s)`, `-sion(s)`,
+/// `-ment(s)`, `-ness`, `-ship(s)`, `-ity`, `-ities`, `-ance`, `-ence`, `-ism`, `-ist(s)`,
+/// `-ure(s)`. The last byte tells which suffixes to compare.
 fn noun_suffix(w: &str) -> bool {
-    let ends = |x: &str| w.len() > x.len() + 2 && w.ends_with(x);
-    ends("tion") || ends("tions") || ends("sion") || ends("sions") || ends("ment") || ends("ments") || ends("ness")
-        || ends("ship") || ends("ships") || ends("ity") || ends("ities") || ends("ance") || ends("ence") || ends("ism")
-        || ends("ist") || ends("ists") || ends("ure") || ends("ures")
+    let b = w.as_bytes();
+    let ends = |x: &str| b.len() > x.len() + 2 && b.ends_with(x.as_bytes());
+    match b.last() {
+        _ if b.len() < 6 => false,
+        Some(b'n') => ends("tion") || ends("sion"),
+        Some(b's') => {
+            ends("tions") || ends("sions") || ends("ments") || ends("ness") || ends("ships") || ends("ities") || ends("ists")
+                || ends("ures")
+        }
+        Some(b't') => ends("ment") || ends("ist"),
+        Some(b'p') => ends("ship"),
+        Some(b'y') => ends("ity"),
+        Some(b'e') => ends("ance") || ends("ence") || ends("ure"),
+        Some(b'm') => ends("ism"),
+        _ => false,
+    }
 }
 
 /// Positive evidence that token `i` is a verb: a past form, an auxiliary or `to` before it,
@@ -405,18 +425,14 @@ impl SentenceWords<'_> {
     }
 
     /// Every word element of `p` has a word of the sentence among its alternatives (else `p`
-    /// cannot match). Elements of more than [`PROBED`] alternatives are not looked at: a
-    /// list of a hundred synonyms costs more to probe than to match.
+    /// cannot match), the sentence having its probes ([`Pattern::checks`]: elements of more
+    /// than 16 alternatives are not looked at, as a list of a hundred synonyms costs more to
+    /// probe than to match).
+    #[inline]
     fn may_match(&self, p: &Pattern) -> bool {
-        p.elems.iter().all(|e| match e {
-            Elem::Word(ids) => ids.len() > PROBED || ids.iter().any(|&id| self.has(id)),
-            _ => true,
-        })
+        p.checks().iter().all(|ids| ids.iter().any(|&id| self.has(id)))
     }
 }
-
-/// The most alternatives of a pattern element that [`SentenceWords::may_match`] probes.
-const PROBED: usize = 16;
 
 /// Triggers of the sentence, in order of their heads. `---` patterns are returned too (their
 /// `pattern.code` is `None`) so that explanations can show what blocked an event.
@@ -438,14 +454,15 @@ fn find_with<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention], scratch: 
     }
     let sentence = *sentence;
     // Each token's key and form looked up once among the pattern words (most keys are their
-    // form, the same slice of the text), its words marked as the sentence's, and the tokens
-    // whose key heads patterns kept: the loop below visits only them.
+    // form, the same slice of the text; a form that is not is looked up only if it may be a
+    // pattern word), its words marked as the sentence's, and the tokens whose key heads
+    // patterns kept: the loop below visits only them.
     ids.clear();
     heads.clear();
     for (i, (key, norm)) in s.keys.iter().zip(&s.norms).enumerate() {
-        let id = verbs.word_id(key).unwrap_or(NO_WORD);
+        let (id, head) = verbs.key_id(key).unwrap_or((NO_WORD, false));
         let same = key.len() == norm.len() && (key.as_ptr() == norm.as_ptr() || key == norm);
-        let form = if same { id } else { verbs.word_id(norm).unwrap_or(NO_WORD) };
+        let form = if same { id } else { verbs.form_id(norm).unwrap_or(NO_WORD) };
         // `NO_WORD` is no index: it marks nothing.
         if let Some(x) = stamps.get_mut(id as usize) {
             *x = sentence;
@@ -453,7 +470,7 @@ fn find_with<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention], scratch: 
         if let Some(x) = stamps.get_mut(form as usize) {
             *x = sentence;
         }
-        if !verbs.patterns_of(id).is_empty() {
+        if head {
             heads.push(i);
         }
         ids.push([id, form]);
@@ -469,11 +486,27 @@ fn find_with<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention], scratch: 
         let patterns = verbs.patterns_of(ids[head][0]);
         let Some(first) = patterns.first() else { continue };
         let curated_head = first.rank < IMPORTED_RANK;
-        // How the head reads (verbal, nominal), once some pattern has the sentence's words:
-        // most heads have none, and need not be looked at.
+        // How the head reads (verbal, nominal), once some pattern matches: most heads have
+        // none, and need not be looked at.
         let mut reads: Option<(bool, bool)> = None;
+        // A head only imported patterns have must read as a verb (below): most do not (`the
+        // dispute`, `a peace accord`), and such a head has many patterns, so it is settled
+        // before they are tried. The order of the tests changes nothing (each alone drops the
+        // head).
+        if !curated_head {
+            if looks_nominal(s, head)
+                || mentions.iter().any(|mm| mm.start <= head && head < mm.end)
+                || proper_noun(s, head)
+                || !looks_verbal(s, dict, mentions, head)
+            {
+                continue;
+            }
+            reads = Some((true, false));
+        }
         // The first pattern that matches sets the bar; among patterns as specific and from the
-        // same class, the tightest match (fewest skipped tokens) wins.
+        // same class, the tightest match (fewest skipped tokens) wins. The tests that pass a
+        // pattern over are independent of each other, so the cheap ones and those of the
+        // pattern alone come first, and the head is read only for a pattern that matches.
         let mut best: Option<(Trigger<'d>, usize)> = None;
         for p in patterns {
             // A pattern needing a word the sentence lacks does nothing. Passing it over before
@@ -482,6 +515,25 @@ fn find_with<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention], scratch: 
             if !words.has_probes(p) {
                 continue;
             }
+            let imported = p.rank >= IMPORTED_RANK;
+            // dyad's own patterns are authoritative for the heads they know.
+            if curated_head && imported {
+                break;
+            }
+            if let Some((b, _)) = &best {
+                if p.weight() < b.pattern.weight() || imported != (b.pattern.rank >= IMPORTED_RANK) {
+                    break;
+                }
+            }
+            // Imported patterns were written for parsed verbs: an imported head must come with
+            // words of its context (and read as a verb, below).
+            if imported && p.weight() == 1 {
+                continue;
+            }
+            if !words.may_match(p) {
+                continue;
+            }
+            let Some((start, end, slots)) = m.try_pattern(p, head) else { continue };
             let (verbal, nominal) = match reads {
                 Some(r) => r,
                 None => {
@@ -492,8 +544,7 @@ fn find_with<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention], scratch: 
                         continue 'heads;
                     }
                     let r = (looks_verbal(s, dict, mentions, head), looks_nominal(s, head));
-                    // A head only imported patterns have (they come last) must look like a verb
-                    // (below).
+                    // A head only imported patterns have (they come last) must look like a verb.
                     if !curated_head && (r.1 || !r.0) {
                         continue 'heads;
                     }
@@ -501,18 +552,8 @@ fn find_with<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention], scratch: 
                     r
                 }
             };
-            // dyad's own patterns are authoritative for the heads they know.
-            if curated_head && p.rank >= IMPORTED_RANK {
-                break;
-            }
-            if let Some((b, _)) = &best {
-                if p.weight() < b.pattern.weight() || (p.rank >= IMPORTED_RANK) != (b.pattern.rank >= IMPORTED_RANK) {
-                    break;
-                }
-            }
-            // Imported patterns were written for parsed verbs: an imported head must look like
-            // a verb here, not like a noun, and must come with words of its context.
-            if p.rank >= IMPORTED_RANK && (nominal || !verbal || p.weight() == 1) {
+            // An imported head must look like a verb here, not like a noun.
+            if imported && (nominal || !verbal) {
                 continue;
             }
             // A bare head of dyad's own is a verb (`condemned`) or an event noun used with a
@@ -520,14 +561,9 @@ fn find_with<'d>(s: &Sent, dict: &'d Dictionary, mentions: &[Mention], scratch: 
             if p.weight() == 1 && !verbal && !p.speaker_act && !nominal_with_party(s, mentions, head) && !shared_venue(s, mentions, head, p) {
                 continue;
             }
-            if !words.may_match(p) {
-                continue;
-            }
-            if let Some((start, end, slots)) = m.try_pattern(p, head) {
-                let loose = (end - start).saturating_sub(p.weight());
-                if best.as_ref().is_none_or(|(_, l)| loose < *l) {
-                    best = Some((Trigger { head, start, end, pattern: p, source_slot: slots[0], target_slot: slots[1], nominal: nominal || !verbal, noun: nominal }, loose));
-                }
+            let loose = (end - start).saturating_sub(p.weight());
+            if best.as_ref().is_none_or(|(_, l)| loose < *l) {
+                best = Some((Trigger { head, start, end, pattern: p, source_slot: slots[0], target_slot: slots[1], nominal: nominal || !verbal, noun: nominal }, loose));
             }
         }
         if let Some((t, _)) = best {
@@ -802,6 +838,43 @@ mod tests {
             found += new.len();
         }
         assert!(found > 1000, "{found}");
+    }
+
+    /// The noun suffixes as first written: every suffix compared.
+    fn old_noun_suffix(w: &str) -> bool {
+        let ends = |x: &str| w.len() > x.len() + 2 && w.ends_with(x);
+        ends("tion") || ends("tions") || ends("sion") || ends("sions") || ends("ment") || ends("ments") || ends("ness")
+            || ends("ship") || ends("ships") || ends("ity") || ends("ities") || ends("ance") || ends("ence") || ends("ism")
+            || ends("ist") || ends("ists") || ends("ure") || ends("ures")
+    }
+
+    /// A capitalised word inside the sentence as first written.
+    fn old_proper_noun(s: &Sent, i: usize) -> bool {
+        let first = i == 0 || matches!(s.norms[i - 1].as_str(), "\"" | "“" | "-" | "—" | "(" | ":");
+        !first && s.text_of(i).chars().next().is_some_and(|c| c.is_uppercase())
+    }
+
+    #[test]
+    fn noun_suffixes_and_proper_nouns_as_first_written() {
+        let dict = Dictionary::bundled();
+        let mut words = 0;
+        for text in sentences().iter().chain(&["Élysée “Déclaration” (Ärger) ｆｕｌｌ: Mention - Évian".to_string()]) {
+            let arena = bumpalo::Bump::new();
+            let s = Sent::new(text, &dict.lemmas, &arena);
+            for i in 0..s.tokens.len() {
+                assert_eq!(proper_noun(&s, i), old_proper_noun(&s, i), "{text}: {i}");
+                let w = s.norms[i].as_str();
+                // Each form and its tails, so that every suffix is met at every length.
+                for k in (0..w.len()).filter(|&k| w.is_char_boundary(k)) {
+                    assert_eq!(noun_suffix(&w[k..]), old_noun_suffix(&w[k..]), "{w}");
+                    words += 1;
+                }
+            }
+        }
+        for w in ["nation", "tion", "xtion", "xxtion", "xxxtion", "ities", "xities", "xxities", "city", "ity", "xxity", "xxxity", "ures", "xxxures", "ism", "xxxism", "é", "éééé", "ééééé"] {
+            assert_eq!(noun_suffix(w), old_noun_suffix(w), "{w}");
+        }
+        assert!(words > 100_000, "{words}");
     }
 
     #[test]

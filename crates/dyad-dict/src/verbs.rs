@@ -60,6 +60,9 @@ pub struct Pattern {
     /// The ids of the first two elements that offer no alternative (the head's id where there
     /// are fewer): a sentence lacking either cannot match. See [`Pattern::probes`].
     probes: [WordId; 2],
+    /// The alternatives of the word elements other than the probes', of at most `CHECKED`
+    /// words each. See [`Pattern::checks`].
+    checks: Box<[Arc<[WordId]>]>,
     /// The head word's id.
     head_id: WordId,
 }
@@ -77,6 +80,14 @@ impl Pattern {
     pub fn probes(&self) -> [WordId; 2] {
         self.probes
     }
+
+    /// Lists of words each of which a match holds one of, to test after the probes: the word
+    /// elements other than the probes', in order, each of at most 16 alternatives (a list of a
+    /// hundred synonyms costs more to test than to match).
+    #[inline]
+    pub fn checks(&self) -> &[Arc<[WordId]>] {
+        &self.checks
+    }
 }
 
 #[derive(Default)]
@@ -85,12 +96,38 @@ pub struct VerbIndex {
     /// order they are tried.
     pub patterns: Vec<Pattern>,
     /// The id of every distinct lemma key of the patterns' words (every token is looked up,
-    /// and a packed word hashes and compares faster than a string), and by id, the key.
-    lookup: WordMap<WordId>,
+    /// and a packed word hashes and compares faster than a string), with [`HEADS`] set for a
+    /// word that heads patterns (so a token's one lookup also tells whether it is a head); and
+    /// by id, the key.
+    lookup: WordMap<u32>,
     words: Vec<Key>,
+    /// A bit for each [`odd_bit`] of the keys that are not their own key (`releas`, the key of
+    /// `release`, is keyed `relea`): only such a key can be a token's normal form where the
+    /// form is not its own key. See [`VerbIndex::form_id`].
+    odd: Box<[u64]>,
     /// By [`WordId`]: the range of `patterns` headed by that word (empty for a word that
     /// heads none).
     heads: Vec<(u32, u32)>,
+}
+
+/// The bit of a [`VerbIndex`] lookup value that marks a word heading patterns.
+const HEADS: u32 = 1 << 31;
+
+/// The bits of [`VerbIndex::odd`]: a few hundred of 4096 set (about 3% of other words pass).
+const ODD_BITS: u32 = 12;
+
+/// A word's bit in [`VerbIndex::odd`]: a hash of its length and its first and last two bytes,
+/// cheaper to take than the word's lookup.
+#[inline]
+fn odd_bit(w: &[u8]) -> usize {
+    let n = w.len();
+    let (first, last, prev) = match n {
+        0 => (0, 0, 0),
+        1 => (w[0], w[0], 0),
+        _ => (w[0], w[n - 1], w[n - 2]),
+    };
+    let x = (n as u32 & 0xff) | u32::from(first) << 8 | u32::from(last) << 16 | u32::from(prev) << 24;
+    (x.wrapping_mul(0x9e37_79b1) >> (32 - ODD_BITS)) as usize
 }
 
 impl VerbIndex {
@@ -98,7 +135,27 @@ impl VerbIndex {
     /// A word no pattern has gets none: it matches no pattern element.
     #[inline]
     pub fn word_id(&self, key: &str) -> Option<WordId> {
-        self.lookup.get(key)
+        self.lookup.get(key).map(|v| v & !HEADS)
+    }
+
+    /// [`VerbIndex::word_id`] of a token's lemma key, and whether the word heads patterns
+    /// ([`VerbIndex::patterns_of`] is not empty), in one lookup.
+    #[inline]
+    pub fn key_id(&self, key: &str) -> Option<(WordId, bool)> {
+        self.lookup.get(key).map(|v| (v & !HEADS, v & HEADS != 0))
+    }
+
+    /// [`VerbIndex::word_id`] of a token's normal form that is not its own lemma key (`the`,
+    /// keyed `th`; `talks`, keyed `talk`). Such a form can only be a pattern word's key that is
+    /// not its own key either (were `k` its own key, the form `k` would be too): a few hundred
+    /// words, told from the rest by one bit, so most forms are not looked up.
+    #[inline]
+    pub fn form_id(&self, form: &str) -> Option<WordId> {
+        let bit = odd_bit(form.as_bytes());
+        if self.odd.get(bit / 64).is_none_or(|f| f & 1 << (bit % 64) == 0) {
+            return None;
+        }
+        self.word_id(form)
     }
 
     /// How many words have ids: every [`WordId`] is below it.
@@ -140,6 +197,8 @@ pub(crate) struct Builder {
     /// The id of every distinct key of the loaded patterns' words, and by id, the key.
     ids: FastMap<Key, WordId>,
     words: Vec<Key>,
+    /// The keys of `words` that are not their own key (see [`VerbIndex::form_id`]).
+    odd: Vec<Key>,
 }
 
 /// How one file's lines are read into patterns.
@@ -151,6 +210,9 @@ struct FileKind {
     speaker_act: bool,
     epithet: bool,
 }
+
+/// The most alternatives of a word element that [`Pattern::checks`] lists.
+const CHECKED: usize = 16;
 
 /// Not yet numbered in the whole index.
 const NO_ID: WordId = WordId::MAX;
@@ -190,6 +252,9 @@ impl Builder {
                     *g = match self.ids.get(key) {
                         Some(&id) => id,
                         None => {
+                            if *lemmas.key_of(key) != **key {
+                                self.odd.push(key.clone());
+                            }
                             self.words.push(key.clone());
                             self.ids.insert(key.clone(), self.words.len() as WordId - 1);
                             self.words.len() as WordId - 1
@@ -207,6 +272,7 @@ impl Builder {
                 p.head_id = id_of(p.head_id);
                 let mut probes = [p.head_id; 2];
                 let mut probed = 0;
+                let mut checks = Vec::new();
                 for e in &mut p.elems {
                     if let Elem::Word(ids) = e {
                         let (_, global) = lists.entry(ids.as_ptr()).or_insert_with(|| {
@@ -217,15 +283,18 @@ impl Builder {
                             (ids.clone(), g.into())
                         });
                         *ids = global.clone();
-                        if let [id] = **ids {
-                            if probed < 2 {
+                        match **ids {
+                            [id] if probed < 2 => {
                                 probes[probed] = id;
                                 probed += 1;
                             }
+                            _ if ids.len() <= CHECKED => checks.push(ids.clone()),
+                            _ => {}
                         }
                     }
                 }
                 p.probes = probes;
+                p.checks = checks.into();
             }
             if own {
                 for p in &patterns {
@@ -269,8 +338,16 @@ impl Builder {
                 start = i as u32 + 1;
             }
         }
-        let lookup = WordMap::from_entries(self.ids.iter().map(|(k, &id)| (&**k, id)));
-        VerbIndex { patterns, words: self.words, lookup, heads }
+        let lookup = WordMap::from_entries(self.ids.iter().map(|(k, &id)| {
+            let (a, b) = heads[id as usize];
+            (&**k, id | if a < b { HEADS } else { 0 })
+        }));
+        let mut odd = vec![0u64; 1 << (ODD_BITS - 6)];
+        for k in &self.odd {
+            let bit = odd_bit(k.as_bytes());
+            odd[bit / 64] |= 1 << (bit % 64);
+        }
+        VerbIndex { patterns, words: self.words, lookup, heads, odd: odd.into() }
     }
 }
 
@@ -324,6 +401,7 @@ fn read_lines(kind: &FileKind, text: &str, offset: usize, own_heads: &FastSet<Ke
                 code,
                 // Set when the ids are renumbered.
                 probes: [head_id; 2],
+                checks: Box::default(),
                 head_id,
                 weight: elems.iter().filter(|e| !matches!(e, Elem::Skip)).count() as u32,
                 elems,
@@ -514,6 +592,12 @@ mod tests {
                     }
                 }
             }
+            // The checks are the other word elements, the long lists left out.
+            let words: Vec<&Arc<[WordId]>> = p.elems.iter().filter_map(|e| if let Elem::Word(ids) = e { Some(ids) } else { None }).collect();
+            let probe_elems: Vec<usize> = (0..words.len()).filter(|&i| words[i].len() == 1).take(2).collect();
+            let checks: Vec<&Arc<[WordId]>> =
+                (0..words.len()).filter(|i| !probe_elems.contains(i) && words[*i].len() <= CHECKED).map(|i| words[i]).collect();
+            assert_eq!(p.checks().iter().collect::<Vec<_>>(), checks, "{}", p.text);
             probes.extend([p.head_id; 2]);
             assert_eq!(p.probes(), [probes[0], probes[1]], "{}", p.text);
             assert_eq!(key_of_id.entry(p.head_id).or_insert_with(|| h.clone()), h, "id {} for two keys", p.head_id);
@@ -603,13 +687,21 @@ mod tests {
             words.push((0..seed % 18).map(|k| alphabet[((seed >> (k * 3)) % alphabet.len() as u64) as usize]).collect());
         }
         assert!(words.len() > 300_000, "{}", words.len());
-        let mut found = 0;
+        let (mut found, mut odd_forms) = (0, 0);
         for w in &words {
             let id = ids.get(w.as_str()).copied();
             assert_eq!(d.verbs.word_id(w), id, "{w:?}");
             found += usize::from(id.is_some());
+            // One lookup tells a key's id and whether it heads patterns.
+            assert_eq!(d.verbs.key_id(w), id.map(|id| (id, !d.verbs.patterns_of(id).is_empty())), "{w:?}");
+            // A form that is not its own key is found by `form_id` exactly when it is a word.
+            if d.lemmas.key(w) != *w {
+                assert_eq!(d.verbs.form_id(w), id, "{w:?}");
+                odd_forms += usize::from(id.is_some());
+            }
         }
         assert!(found > 10_000, "{found}");
+        assert!(odd_forms > 50, "{odd_forms}");
     }
 
     #[test]
