@@ -144,8 +144,12 @@ fn hits<'d>(s: &Sent, dict: &'d Dictionary, date: Option<u32>) -> Vec<Hit<'d>> {
     // `find_at` gives the tokens of each match; only a match at byte 0 may start on an empty
     // token before the first word (all start there, and the first token does), where the
     // token is the one `token_starting_at` says.
-    for m in cands.iter_mut().filter(|m| m.start == 0) {
-        m.first = s.token_starting_at(0).map_or(m.first, |t| t as u32);
+    // They come by start, so those at byte 0 first.
+    if cands[0].start == 0 {
+        let first = s.token_starting_at(0);
+        for m in cands.iter_mut().take_while(|m| m.start == 0) {
+            m.first = first.map_or(m.first, |t| t as u32);
+        }
     }
     cands.sort_by(|a, b| (b.last - b.first).cmp(&(a.last - a.first)).then(a.first.cmp(&b.first)));
     let mut out: Vec<Hit> = Vec::with_capacity(cands.len());
@@ -304,7 +308,7 @@ pub fn named_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<
     // `the Democratic People's Republic of Korea (DPRK)`): what it names is no party. Without
     // an opening parenthesis every depth is 0. (A form `(` leaves its byte in the joined forms,
     // which are searched at once.)
-    if !ctx.keep_media && s.joined.as_bytes().contains(&b'(') && s.norms.iter().any(|w| w == "(") {
+    if !ctx.keep_media && has_byte(s.joined.as_bytes(), b'(') && s.norms.iter().any(|w| w == "(") {
         let mut depth = vec![0i32; s.tokens.len()];
         let mut d = 0;
         for (k, slot) in depth.iter_mut().enumerate() {
@@ -324,6 +328,17 @@ pub fn named_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<
     }
     sort_by_start(&mut out);
     out
+}
+
+/// Whether `bytes` hold `x`: 16 bytes at a time, each block's test without a branch per byte
+/// (the compiler makes it one vector comparison), as a sentence is a few such blocks; the
+/// last block is the last 16 bytes, overlapping the one before.
+fn has_byte(bytes: &[u8], x: u8) -> bool {
+    let block = |c: &[u8]| c.iter().fold(false, |found, &b| found | (b == x));
+    if bytes.len() < 16 {
+        return block(bytes);
+    }
+    bytes.chunks_exact(16).any(block) || block(&bytes[bytes.len() - 16..])
 }
 
 /// Mentions in order of their starts, stably: they mostly are already, and then are left as
@@ -991,6 +1006,21 @@ mod tests {
         }
         let names: Vec<&str> = (0..s.tokens.len()).filter(|&k| name_token(&s, k)).map(|k| s.text_of(k)).collect();
         assert_eq!(names, ["Maria", "Zakharova", "Ivanova", "Neil", "Élodie", "Al", "Sayed", "Éa"]);
+    }
+
+    /// `has_byte` answers as `contains`, for every length around its 16-byte blocks and the
+    /// byte anywhere.
+    #[test]
+    fn byte_found_as_contains() {
+        for n in 0..50 {
+            let plain = vec![b'a'; n];
+            assert!(!has_byte(&plain, b'('), "{n}");
+            for at in 0..n {
+                let mut v = plain.clone();
+                v[at] = b'(';
+                assert_eq!(has_byte(&v, b'('), v.contains(&b'('), "{n} {at}");
+            }
+        }
     }
 
     /// `all_lowercase` answers as the test it replaced, every character's `is_lowercase`.
