@@ -144,8 +144,12 @@ fn hits<'d>(s: &Sent, dict: &'d Dictionary, date: Option<u32>) -> Vec<Hit<'d>> {
     // `find_at` gives the tokens of each match; only a match at byte 0 may start on an empty
     // token before the first word (all start there, and the first token does), where the
     // token is the one `token_starting_at` says.
-    for m in cands.iter_mut().filter(|m| m.start == 0) {
-        m.first = s.token_starting_at(0).map_or(m.first, |t| t as u32);
+    // They come by start, so those at byte 0 first.
+    if cands[0].start == 0 {
+        let first = s.token_starting_at(0);
+        for m in cands.iter_mut().take_while(|m| m.start == 0) {
+            m.first = first.map_or(m.first, |t| t as u32);
+        }
     }
     cands.sort_by(|a, b| (b.last - b.first).cmp(&(a.last - a.first)).then(a.first.cmp(&b.first)));
     let mut out: Vec<Hit> = Vec::with_capacity(cands.len());
@@ -174,7 +178,9 @@ fn hits<'d>(s: &Sent, dict: &'d Dictionary, date: Option<u32>) -> Vec<Hit<'d>> {
         }
         out.push(Hit { start: ts, end: te, kind: e.kind, entry: e });
     }
-    out.sort_by_key(|h| h.start);
+    if !out.is_sorted_by_key(|h| h.start) {
+        out.sort_by_key(|h| h.start);
+    }
     out
 }
 
@@ -205,15 +211,7 @@ pub fn find_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<&
 pub fn named_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<&mut Vec<Learned>>) -> Vec<Mention> {
     let hs = hits(s, dict, ctx.date);
     // Titles extend over agent-only hits (`Vice-Premier of the Cabinet`) but stop at actors.
-    // Only titles (agent hits) are extended: without one, the map is not needed.
-    let mut in_hit = Vec::new();
-    if hs.iter().any(|h| h.kind == ActorKind::Agent) {
-        in_hit = vec![false; s.tokens.len()];
-        for h in hs.iter().filter(|h| h.kind != ActorKind::Agent) {
-            in_hit[h.start..h.end].iter_mut().for_each(|t| *t = true);
-        }
-    }
-    let extend_title = |s: &Sent, end: usize| extend_title(s, end, &in_hit);
+    let extend_title = |s: &Sent, end: usize| extend_title(s, end, &hs);
     let mut out: Vec<Mention> = Vec::with_capacity(hs.len());
     let mut i = 0;
     while i < hs.len() {
@@ -300,7 +298,7 @@ pub fn named_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<
         i += 1;
     }
     out.extend(learned_mentions(s, ctx, &out));
-    out.sort_by_key(|m| m.start);
+    sort_by_start(&mut out);
     attach_of_country(s, &mut out);
     let named = name_titles(s, &mut out, ctx.explain);
     if let Some(l) = learn {
@@ -308,8 +306,9 @@ pub fn named_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<
     }
     // A parenthesis is an aside (`Director General (South Asia and SAARC) X summoned`,
     // `the Democratic People's Republic of Korea (DPRK)`): what it names is no party. Without
-    // an opening parenthesis every depth is 0.
-    if !ctx.keep_media && s.norms.iter().any(|w| w == "(") {
+    // an opening parenthesis every depth is 0. (A form `(` leaves its byte in the joined forms,
+    // which are searched at once.)
+    if !ctx.keep_media && has_byte(s.joined.as_bytes(), b'(') && s.norms.iter().any(|w| w == "(") {
         let mut depth = vec![0i32; s.tokens.len()];
         let mut d = 0;
         for (k, slot) in depth.iter_mut().enumerate() {
@@ -327,8 +326,27 @@ pub fn named_mentions(s: &Sent, dict: &Dictionary, ctx: &Context, learn: Option<
         }
         out.retain(|m| depth.get(m.start).is_none_or(|&x| x == 0));
     }
-    out.sort_by_key(|m| m.start);
+    sort_by_start(&mut out);
     out
+}
+
+/// Whether `bytes` hold `x`: 16 bytes at a time, each block's test without a branch per byte
+/// (the compiler makes it one vector comparison), as a sentence is a few such blocks; the
+/// last block is the last 16 bytes, overlapping the one before.
+fn has_byte(bytes: &[u8], x: u8) -> bool {
+    let block = |c: &[u8]| c.iter().fold(false, |found, &b| found | (b == x));
+    if bytes.len() < 16 {
+        return block(bytes);
+    }
+    bytes.chunks_exact(16).any(block) || block(&bytes[bytes.len() - 16..])
+}
+
+/// Mentions in order of their starts, stably: they mostly are already, and then are left as
+/// they are (which a stable sort would do too, at more cost).
+fn sort_by_start(ms: &mut [Mention]) {
+    if !ms.is_sorted_by_key(|m| m.start) {
+        ms.sort_by_key(|m| m.start);
+    }
 }
 
 /// `named` with pronouns and dyad phrases resolved against the context, titles without a
@@ -337,11 +355,12 @@ pub fn resolve_mentions(s: &Sent, ctx: &Context, named: Vec<Mention>) -> Vec<Men
     let mut out = named;
     out.extend(coref_mentions(s, ctx, &out));
     resolve_titles(s, ctx, &mut out);
-    out.retain(|m| match &m.referent {
-        Referent::One(a) => !a.country.is_empty(),
-        Referent::Pair(..) => true,
-    });
-    out.sort_by_key(|m| m.start);
+    let uncoded = |m: &Mention| matches!(&m.referent, Referent::One(a) if a.country.is_empty());
+    // Mostly every mention has its country, and none is moved.
+    if out.iter().any(uncoded) {
+        out.retain(|m| !uncoded(m));
+    }
+    sort_by_start(&mut out);
     out
 }
 
@@ -498,7 +517,7 @@ fn name_titles(s: &Sent, ms: &mut Vec<Mention>, explain: bool) -> Vec<Learned> {
         }
         k = j.max(k + 1);
     }
-    ms.sort_by_key(|m| m.start);
+    sort_by_start(ms);
     learned
 }
 
@@ -518,8 +537,10 @@ fn describe(h: &Hit) -> String {
 }
 
 /// A title runs on over `of`/`for` + capitalised words: `Minister of Development of Far
-/// East and Arctic`. It stops before a known actor (that is composed separately).
-fn extend_title(s: &Sent, mut end: usize, in_hit: &[bool]) -> usize {
+/// East and Arctic`. It stops before a known actor (that is composed separately): a token
+/// of a hit other than a title's (a sentence has a few hits, each looked at).
+fn extend_title(s: &Sent, mut end: usize, hs: &[Hit]) -> usize {
+    let in_hit = |j: usize| hs.iter().any(|h| h.kind != ActorKind::Agent && h.start <= j && j < h.end);
     loop {
         let w = s.norm_opt(end);
         if !matches!(w, Some("of") | Some("for")) {
@@ -532,7 +553,7 @@ fn extend_title(s: &Sent, mut end: usize, in_hit: &[bool]) -> usize {
         let mut any = false;
         while j < s.tokens.len() {
             let t = s.text_of(j);
-            if in_hit[j] {
+            if in_hit(j) {
                 break;
             }
             if is_cap(t) && t != "The" {
@@ -985,6 +1006,21 @@ mod tests {
         }
         let names: Vec<&str> = (0..s.tokens.len()).filter(|&k| name_token(&s, k)).map(|k| s.text_of(k)).collect();
         assert_eq!(names, ["Maria", "Zakharova", "Ivanova", "Neil", "Élodie", "Al", "Sayed", "Éa"]);
+    }
+
+    /// `has_byte` answers as `contains`, for every length around its 16-byte blocks and the
+    /// byte anywhere.
+    #[test]
+    fn byte_found_as_contains() {
+        for n in 0..50 {
+            let plain = vec![b'a'; n];
+            assert!(!has_byte(&plain, b'('), "{n}");
+            for at in 0..n {
+                let mut v = plain.clone();
+                v[at] = b'(';
+                assert_eq!(has_byte(&v, b'('), v.contains(&b'('), "{n} {at}");
+            }
+        }
     }
 
     /// `all_lowercase` answers as the test it replaced, every character's `is_lowercase`.

@@ -90,8 +90,18 @@ struct Slot {
     longer: bool,
 }
 
-/// No word of any phrase.
-const NO_WORD: u32 = u32::MAX;
+/// The flag of a word's value in [`ActorIndex::words`] that says a phrase is or begins with the
+/// word alone, so the scan of a sentence learns it from the same look-up that numbers the word.
+const BEGINS: u32 = 1 << 31;
+
+/// No word of any phrase: every bit of a number, and no [`BEGINS`].
+const NO_WORD: u32 = BEGINS - 1;
+
+/// A word's number (its one-word node), without the [`BEGINS`] flag.
+#[inline]
+fn number(value: u32) -> u32 {
+    value & !BEGINS
+}
 
 const NOTHING: Slot = Slot { phrase: NO_PHRASE, longer: false };
 
@@ -113,9 +123,9 @@ pub struct ActorIndex {
     phrases: Vec<String>,
     /// Every word of a phrase of at most 15 bytes (what lies between single spaces: `st  kitts`
     /// has `st`, the empty word and `kitts`), packed, and its number, which is also its
-    /// one-word node.
+    /// one-word node, with [`BEGINS`] when that node is a phrase or begins longer ones.
     words: PackedMap<u32>,
-    /// The longer words and their numbers.
+    /// The longer words and their numbers, flagged the same way.
     long_words: FastMap<Box<[u8]>, u32>,
     /// Each node's slot: the phrase it is, whether longer phrases begin with it.
     nodes: Vec<Slot>,
@@ -145,15 +155,15 @@ impl ActorIndex {
     /// per token; empty tokens before the first word all start at 0. A token's word (from its
     /// start to the space before the next token) holds no space.
     pub fn find_at(&self, normalized: &str, starts: &[usize]) -> Vec<PhraseMatch> {
-        // Most sentences name an actor or two: room for a few matches at once.
-        let mut out = Vec::with_capacity(4);
+        // Most sentences name an actor or two, a few name more: room for them at once.
+        let mut out = Vec::with_capacity(8);
         let bytes = normalized.as_bytes();
         let n = starts.len();
         // Where token `t`'s word ends: before the next token's separator, or at the end.
         let end_of = |t: usize| starts.get(t + 1).map_or(bytes.len(), |&e| e.saturating_sub(1));
         // First every token's word is looked up once: its number, for the runs that reach it,
-        // and a bit if a phrase begins with it. Then only those tokens are visited. A sentence's
-        // numbers and bits fit on the stack.
+        // and (the same look-up's flag) a bit if a phrase begins with it. Then only those
+        // tokens are visited. A sentence's numbers and bits fit on the stack.
         const STACK: usize = 64;
         let (mut ids_stack, mut bits_stack) = ([NO_WORD; STACK], [0u64; STACK / 64]);
         let (mut ids_heap, mut bits_heap) = (Vec::new(), Vec::new());
@@ -166,14 +176,11 @@ impl ActorIndex {
         };
         for (t, (id, &a)) in ids.iter_mut().zip(starts).enumerate() {
             let next = starts.get(t + 1).copied();
-            let w = self.word_in(bytes, a, next.map_or(bytes.len(), |e| e.saturating_sub(1)));
-            *id = w;
+            let value = self.word_in(bytes, a, next.map_or(bytes.len(), |e| e.saturating_sub(1)));
+            *id = number(value);
             // An empty token before the first word (all start at 0) has no word of its own.
-            if w != NO_WORD && next != Some(a) {
-                let slot = self.nodes[w as usize];
-                if slot.phrase != NO_PHRASE || slot.longer {
-                    bits[t / 64] |= 1 << (t % 64);
-                }
+            if value & BEGINS != 0 && next != Some(a) {
+                bits[t / 64] |= 1 << (t % 64);
             }
         }
         for (k, &word) in bits.iter().enumerate() {
@@ -214,7 +221,8 @@ impl ActorIndex {
         &self.phrases[phrase as usize]
     }
 
-    /// The number of the word `bytes[a..e]`, or [`NO_WORD`] if it is no word of any phrase.
+    /// The value of the word `bytes[a..e]` (its number, flagged with [`BEGINS`]), or
+    /// [`NO_WORD`] if it is no word of any phrase.
     #[inline(always)]
     fn word_in(&self, bytes: &[u8], a: usize, e: usize) -> u32 {
         /// The low `len` bytes of a `u64`, by `len`.
@@ -246,7 +254,7 @@ impl ActorIndex {
         bytes.get(a..e).and_then(|w| self.word(w)).unwrap_or(NO_WORD)
     }
 
-    /// The number of a phrase's word.
+    /// The value of a phrase's word: its number, flagged with [`BEGINS`].
     #[inline]
     fn word(&self, w: &[u8]) -> Option<u32> {
         match packed(w) {
@@ -264,9 +272,9 @@ impl ActorIndex {
 
     /// The node of a run of words, if some phrase begins with it.
     fn node_of<'w>(&self, mut words: impl Iterator<Item = &'w str>) -> Option<u32> {
-        let mut node = self.word(words.next()?.as_bytes())?;
+        let mut node = number(self.word(words.next()?.as_bytes())?);
         for w in words {
-            node = self.next.get(edge(node, self.word(w.as_bytes())?))?;
+            node = self.next.get(edge(node, number(self.word(w.as_bytes())?)))?;
         }
         Some(node)
     }
@@ -446,8 +454,14 @@ impl Builder {
             }
             nodes[node as usize].phrase = id as u32;
         }
-        let short = words.iter().enumerate().filter_map(|(n, w)| packed(w.as_bytes()).map(|p| (p, n as u32)));
-        let long_words = words.iter().enumerate().filter(|(_, w)| w.len() > 15).map(|(n, w)| (w.as_bytes().into(), n as u32)).collect();
+        // A word's value: its number, flagged when its one-word node is or begins a phrase.
+        let value = |n: usize| {
+            let slot = nodes[n];
+            n as u32 | if slot.phrase != NO_PHRASE || slot.longer { BEGINS } else { 0 }
+        };
+        assert!(nodes.len() < NO_WORD as usize, "word and node numbers leave room for the flag");
+        let short = words.iter().enumerate().filter_map(|(n, w)| packed(w.as_bytes()).map(|p| (p, value(n))));
+        let long_words = words.iter().enumerate().filter(|(_, w)| w.len() > 15).map(|(n, w)| (w.as_bytes().into(), value(n))).collect();
         let edges: Vec<(Packed, u32)> = next.iter().map(|(&(node, w), &to)| (edge(node, w), to)).collect();
         ActorIndex {
             words: PackedMap::from_entries(short.collect::<Vec<_>>().into_iter()),
