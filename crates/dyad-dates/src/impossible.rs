@@ -68,8 +68,8 @@ fn year(w: Option<&(usize, usize, &str)>) -> Option<i32> {
 }
 
 /// Whether `text` may hold an impossible date: a run of ASCII digits that is short enough
-/// to be a day (one or two digits), is all zeros (`Juche 0`), or goes on past a `-`, `/` or
-/// `.` into more digits (`2023-13-01`). Every rule of [`impossible`] needs one, so a text
+/// to be a day (one or two digits) and past the 28th, is all zeros (`Juche 0`, day 0), or
+/// goes on past a `-`, `/` or `.` into more digits (`2023-13-01`). Every rule of [`impossible`] needs one, so a text
 /// without (`in March 2023`, `G20`) is passed over without splitting it into words.
 fn may_be_impossible(text: &str) -> bool {
     let b = text.as_bytes();
@@ -94,11 +94,15 @@ fn may_be_impossible(text: &str) -> bool {
         }
         let start = i;
         let mut zeros = true;
+        let mut value = 0u32;
         while let Some(&d) = b.get(i).filter(|d| d.is_ascii_digit()) {
             zeros &= d == b'0';
+            value = value.saturating_mul(10).saturating_add(u32::from(d - b'0'));
             i += 1;
         }
-        if i - start <= 2 || zeros {
+        // A day is bad only when it is 0 or past the month's end, and every month has 28
+        // days: `June 3` and `19 March` are passed over.
+        if zeros || (i - start <= 2 && value > 28 && month_beside(b, start, i)) {
             return true;
         }
         if matches!(b.get(i), Some(b'-' | b'/' | b'.')) && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
@@ -106,6 +110,39 @@ fn may_be_impossible(text: &str) -> bool {
         }
     }
     false
+}
+
+/// Whether the digits `b[start..end]` may be a day beside a month name: the word before
+/// them or the word after their suffix (`30th`) is one, or a character outside ASCII makes
+/// the words hard to tell at a glance (then they may be). A day is read only next to a
+/// month, and most numbers (`40 people`) stand beside none.
+fn month_beside(b: &[u8], start: usize, end: usize) -> bool {
+    let is_month = |w: &[u8]| MONTHS.iter().any(|m| m.as_bytes().eq_ignore_ascii_case(w));
+    // The word before: back over ASCII bytes that are no letter or digit, then its letters.
+    let mut k = start;
+    while k > 0 && b[k - 1].is_ascii() && !b[k - 1].is_ascii_alphanumeric() {
+        k -= 1;
+    }
+    let word_end = k;
+    while k > 0 && b[k - 1].is_ascii_alphabetic() {
+        k -= 1;
+    }
+    if k > 0 && !b[k - 1].is_ascii() || is_month(&b[k..word_end]) {
+        return true;
+    }
+    // The word after: past the day's suffix and the ASCII bytes that are no letter or digit.
+    let mut k = end;
+    while k < b.len() && b[k].is_ascii_alphabetic() {
+        k += 1;
+    }
+    while k < b.len() && b[k].is_ascii() && !b[k].is_ascii_alphanumeric() {
+        k += 1;
+    }
+    let word_start = k;
+    while k < b.len() && b[k].is_ascii_alphabetic() {
+        k += 1;
+    }
+    b.get(k).is_some_and(|c| !c.is_ascii()) || is_month(&b[word_start..k])
 }
 
 /// Impossible written dates in `text`, left to right.
@@ -195,7 +232,7 @@ mod tests {
     fn random_texts(n: usize) -> Vec<String> {
         const PIECES: &[&str] = &[
             "February", "april", "MAY", "Juche", "juche", "x", "th", "é", "Ä", "日本", "0", "00", "000", "1", "7", "12", "29",
-            "30", "31", "32", "99", "100", "2023", "2024", "12345", "-", "/", ".", ",", " ", " ", " ", "\n", ":", "(", "2023-13-01",
+            "30", "31", "32", "99", "100", "28", "01", "09", "3rd", "29th", "30TH", "June", "Sept", "people", "—", "x5", "é30", "(", "2023", "2024", "12345", "-", "/", ".", ",", " ", " ", " ", "\n", ":", "(", "2023-13-01",
             "31.04.2023", "32/01/2024", "1/2/3",
         ];
         let mut state = 0x5851_f42d_4c95_7f2du64;

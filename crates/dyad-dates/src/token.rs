@@ -266,7 +266,9 @@ pub(crate) const fn key_order<const N: usize>(keys: &[u64; N]) -> [usize; N] {
     order
 }
 
-/// The [`LEXICON`] by [`word_key`], sorted for a binary search.
+/// The [`LEXICON`] by [`word_key`], sorted for a binary search (how words were first looked
+/// up; the tests hold [`LEX_TABLE`] to it).
+#[cfg(test)]
 static LEX_KEYS: [(u64, Lex); LEXICON.len()] = {
     let mut raw = [0u64; LEXICON.len()];
     let mut i = 0;
@@ -282,6 +284,29 @@ static LEX_KEYS: [(u64, Lex); LEXICON.len()] = {
         i += 1;
     }
     keys
+};
+
+/// Where a [`word_key`] is first looked for in [`LEX_TABLE`]: its top bits once multiplied.
+const fn lex_slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 56) as usize
+}
+
+/// The [`LEXICON`] by [`word_key`] in an open-addressed table a little under half full (no
+/// key is 0, the mark of an empty slot): a word is found in a probe or two, where a binary
+/// search of the sorted keys took seven.
+static LEX_TABLE: [(u64, Lex); 256] = {
+    let mut table = [(0u64, Lex::Other); 256];
+    let mut i = 0;
+    while i < LEXICON.len() {
+        let key = word_key(LEXICON[i].0.as_bytes());
+        let mut slot = lex_slot(key);
+        while table[slot].0 != 0 {
+            slot = (slot + 1) & 255;
+        }
+        table[slot] = (key, LEXICON[i].1);
+        i += 1;
+    }
+    table
 };
 
 /// For each length and first letter (`letter & 31`), the last letters of the [`LEXICON`]'s
@@ -325,9 +350,17 @@ impl Lex {
             return Lex::Other;
         }
         let key = word_key(w);
-        LEX_KEYS
-            .binary_search_by_key(&key, |e| e.0)
-            .map_or(Lex::Other, |k| LEX_KEYS[k].1)
+        let mut slot = lex_slot(key);
+        loop {
+            let (k, lex) = LEX_TABLE[slot];
+            if k == key {
+                return lex;
+            }
+            if k == 0 {
+                return Lex::Other;
+            }
+            slot = (slot + 1) & (LEX_TABLE.len() - 1);
+        }
     }
 }
 
@@ -749,6 +782,45 @@ mod tests {
         assert_eq!(lex("one twenty second seventeenth hundredth"), vec![Lex::Cardinal(1), Lex::TensCardinal(20), Lex::Ordinal(2), Lex::Ordinal(17), Lex::TensOrdinal(100)]);
         assert_eq!(lex("3rd 2024 5g"), vec![Lex::Other; 3]);
         assert_eq!(lex("the An since Juche"), vec![Lex::Cue(Cue::The), Lex::Cue(Cue::A), Lex::Cue(Cue::Since), Lex::Cue(Cue::Juche)]);
+    }
+
+    #[test]
+    fn the_lexicon_table_finds_what_a_binary_search_finds() {
+        let by_search = |w: &[u8]| {
+            if !Lex::may_name(w) {
+                return Lex::Other;
+            }
+            LEX_KEYS.binary_search_by_key(&word_key(w), |e| e.0).map_or(Lex::Other, |k| LEX_KEYS[k].1)
+        };
+        let mut words: Vec<String> = LEXICON.iter().map(|e| e.0.to_string()).collect();
+        let mut state = 0x51_7cc1_b727_220au64;
+        let mut next = |m: usize| {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (state >> 33) as usize % m
+        };
+        for _ in 0..200_000 {
+            // Lexicon words bent a little, and random runs of letters.
+            let mut w: Vec<u8> = if next(2) == 0 { LEXICON[next(LEXICON.len())].0.bytes().collect() } else { Vec::new() };
+            for _ in 0..next(4) {
+                let c = b"aeinorstyhdjmfwAEZ"[next(18)];
+                match next(3) {
+                    0 => w.push(c),
+                    1 if !w.is_empty() => {
+                        let k = next(w.len());
+                        w[k] = c;
+                    }
+                    _ => w.insert(0, c),
+                }
+            }
+            words.push(String::from_utf8(w).unwrap());
+        }
+        let mut named = 0;
+        for w in &words {
+            assert_eq!(Lex::of_letters(w.as_bytes()), by_search(w.as_bytes()), "{w}");
+            assert_eq!(Lex::of_letters(w.to_uppercase().as_bytes()), by_search(w.as_bytes()), "{w}");
+            named += usize::from(by_search(w.as_bytes()) != Lex::Other);
+        }
+        assert!(named > 10_000, "{named}");
     }
 
     #[test]
