@@ -180,22 +180,26 @@ pub(crate) fn candidates(s: &Scan, i: usize, out: &mut Vec<Cand>) {
     if best.is_none() {
         // What is found here depends on the events known (none may be known yet).
         s.read_known.set(true);
+        // Each of an event's words is a phrase of its own (a signing is named by `signing`,
+        // `treaty` or `agreement`), not all of them at once.
         for (kws, val) in s.ctx.known {
-            let words: Vec<String> = kws.iter().flat_map(|k| content_words(k)).collect();
-            if let Some((len, first, last)) = match_phrase(&words, &win) {
-                let beats = match &best {
-                    None => true,
-                    Some((bl, ..)) => len > *bl,
-                };
-                if beats {
-                    rule = "anniversary-of-known-event";
-                    best = Some((
-                        len,
-                        first,
-                        last,
-                        val.clone(),
-                        s.why(|| format!("\"{}\" = {} (dated in the document)", kws.join(" "), val)),
-                    ));
+            for kw in kws {
+                let words = content_words(kw);
+                if let Some((len, first, last)) = match_phrase(&words, &win) {
+                    let beats = match &best {
+                        None => true,
+                        Some((bl, ..)) => len > *bl,
+                    };
+                    if beats {
+                        rule = "anniversary-of-known-event";
+                        best = Some((
+                            len,
+                            first,
+                            last,
+                            val.clone(),
+                            s.why(|| format!("\"{}\" = {} (dated in the document)", kw, val)),
+                        ));
+                    }
                 }
             }
         }

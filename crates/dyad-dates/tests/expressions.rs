@@ -625,3 +625,18 @@ fn doc_date_none() {
     assert_eq!(dd("Пхеньян, 20 июня — 会谈"), None);
     assert_eq!(dd("Date: 31/02/2024 | Source: x"), None);
 }
+
+#[test]
+fn an_anniversary_of_an_event_dated_in_the_document_needs_one_of_its_words() {
+    // An event is known by several words (a signing also by `treaty`, `agreement`): any one
+    // of them names it, as any one of the bundled table's phrases names a historic event.
+    let k = vec![(
+        ["signed", "signing", "treaty", "agreement"].map(String::from).to_vec(),
+        DateValue::Point(PartialDate::ym(2001, 4).unwrap()),
+    )];
+    let ctx = Context { doc_date: PartialDate::ymd(2020, 3, 1), known: &k };
+    let value = |text: &str| find(text, &ctx).iter().map(|e| e.value.to_string()).collect::<Vec<_>>();
+    assert_eq!(value("They will mark the 20th anniversary of the signing of the treaty."), ["2021-04"]);
+    assert_eq!(value("They will mark the 20th anniversary of the treaty."), ["2021-04"]);
+    assert_eq!(value("They will mark the 20th anniversary of the bakery."), Vec::<String>::new());
+}
