@@ -562,11 +562,7 @@ mod tests {
             "To", "to.", "be", "held", "convened", "signed", "hold", "meet", "visit", "sign", "of", "the", "a", "political",
             "people's", "work", "said", "met", "talks", "2024", ",", ".", "--", "'", "\"to", "été", "«will»", "",
         ];
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = |m: usize| {
-            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            (state >> 33) as usize % m
-        };
+        let mut next = crate::test_rng(0x9e37_79b9_7f4a_7c15u64);
         let mut future = 0;
         for _ in 0..200_000 {
             let words: Vec<&str> = (0..next(7)).map(|_| WORDS[next(WORDS.len())]).collect();

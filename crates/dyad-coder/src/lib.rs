@@ -77,3 +77,13 @@ pub(crate) fn event_id(e: &Event) -> String {
     }
     id
 }
+/// Tests' random texts: a fixed-seed 64-bit LCG, `next(m)` a number below `m`.
+#[cfg(test)]
+pub(crate) fn test_rng(seed: u64) -> impl FnMut(usize) -> usize {
+    let mut state = seed;
+    move |m: usize| {
+        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (state >> 33) as usize % m
+    }
+}
+

@@ -191,11 +191,7 @@ mod tests {
             "resume", "sign", "of", "the", "a", "political", "people's", "work", "said", "met", "talks", "2024", ",", ".",
             "--", "'", "\"to", "été", "«will»", "",
         ];
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |m: usize| {
-            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            (state >> 33) as usize % m
-        };
+        let mut next = crate::test_rng(0x2545_f491_4f6c_dd1du64);
         let (mut marked, mut passed) = (0, 0);
         for _ in 0..200_000 {
             let clause: Vec<&str> = (0..next(7)).map(|_| WORDS[next(WORDS.len())]).collect();

@@ -235,11 +235,7 @@ mod tests {
             "30", "31", "32", "99", "100", "28", "01", "09", "3rd", "29th", "30TH", "June", "Sept", "people", "—", "x5", "é30", "(", "2023", "2024", "12345", "-", "/", ".", ",", " ", " ", " ", "\n", ":", "(", "2023-13-01",
             "31.04.2023", "32/01/2024", "1/2/3",
         ];
-        let mut state = 0x5851_f42d_4c95_7f2du64;
-        let mut next = |m: usize| {
-            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            (state >> 33) as usize % m
-        };
+        let mut next = crate::test_rng(0x5851_f42d_4c95_7f2du64);
         (0..n).map(|_| (0..next(14)).map(|_| PIECES[next(PIECES.len())]).collect()).collect()
     }
 

@@ -397,6 +397,16 @@ fn expression(scan: &Scan, start: usize, end: usize, c: Cand, explain: bool) -> 
     }
 }
 
+/// Tests' random texts: a fixed-seed 64-bit LCG, `next(m)` a number below `m`.
+#[cfg(test)]
+pub(crate) fn test_rng(seed: u64) -> impl FnMut(usize) -> usize {
+    let mut state = seed;
+    move |m: usize| {
+        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (state >> 33) as usize % m
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -585,11 +595,7 @@ mod tests {
             "abcdefghijklmnopqrstuvwxyz", "é", "ü", "—", "\u{a0}", "日本", "Ärger", " ", " ", " ", "  ", "\n", ",", ".", "-",
             "'", "@", "[", "`", "{", "/", ":", "0", "9", "2024", "x", "Q", "Z",
         ];
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = |m: usize| {
-            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            (state >> 33) as usize % m
-        };
+        let mut next = test_rng(0x9e37_79b9_7f4a_7c15u64);
         (0..n)
             .map(|_| {
                 let pieces = next(60);

@@ -387,11 +387,7 @@ pub(crate) mod tests {
             ".", "(", ")", "/", " ", " ", " ", " ", "\n\n", "é", "June 19,", "19 June", "Monday, June 22", "Tuesday June 3",
             "2019-06-20", "20/06/2024", "20.06.2024", "March 2023", "early June", "the end of", "the first half of", "close", "the close of",
         ];
-        let mut state = 0x853c_49e6_748f_ea9bu64;
-        let mut next = |m: usize| {
-            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            (state >> 33) as usize % m
-        };
+        let mut next = crate::test_rng(0x853c_49e6_748f_ea9bu64);
         (0..n)
             .map(|_| {
                 let mut t = String::new();

@@ -719,11 +719,7 @@ mod tests {
             "  ", "\n", "\n\n", "\t", "\r", "\u{b}", "\u{c}", ",", ".", "'", "’", "(", ")", ":", "/", "%", "@", "`", "[", "{",
             "\u{7f}", "\u{1}",
         ];
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |m: usize| {
-            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            (state >> 33) as usize % m
-        };
+        let mut next = crate::test_rng(0x2545_f491_4f6c_dd1du64);
         (0..n)
             .map(|_| (0..next(40)).map(|_| PIECES[next(PIECES.len())]).collect())
             .collect()
@@ -793,11 +789,7 @@ mod tests {
             LEX_KEYS.binary_search_by_key(&word_key(w), |e| e.0).map_or(Lex::Other, |k| LEX_KEYS[k].1)
         };
         let mut words: Vec<String> = LEXICON.iter().map(|e| e.0.to_string()).collect();
-        let mut state = 0x51_7cc1_b727_220au64;
-        let mut next = |m: usize| {
-            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            (state >> 33) as usize % m
-        };
+        let mut next = crate::test_rng(0x51_7cc1_b727_220au64);
         for _ in 0..200_000 {
             // Lexicon words bent a little, and random runs of letters.
             let mut w: Vec<u8> = if next(2) == 0 { LEXICON[next(LEXICON.len())].0.bytes().collect() } else { Vec::new() };
