@@ -236,7 +236,9 @@ pub fn run(a: Args) -> Result<ExitCode> {
 
     // Written through a locked stdout, so `dyad bench | head` ends quietly.
     let mut out = std::io::stdout().lock();
-    writeln!(out, "corpus: {} documents, {sentences} sentences, {tokens} tokens, {mb:.1} MB", docs.len())?;
+    // Tokens a sentence: sentences/s means little without it (news has about 20).
+    let per = tokens as f64 / sentences.max(1) as f64;
+    writeln!(out, "corpus: {} documents, {sentences} sentences, {tokens} tokens ({per:.1} a sentence), {mb:.1} MB", docs.len())?;
     writeln!(out, "dictionary load: {:.1} ms (best of 3)", load.as_secs_f64() * 1e3)?;
     writeln!(
         out,
