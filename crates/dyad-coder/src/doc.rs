@@ -293,7 +293,19 @@ fn code_sentence(
             }
         }
     }
-    let pair = coordinated.or_else(|| st.salience.pair());
+    // Else a sentence that names exactly two countries as parties (`Turkey accused Australia
+    // ..., and warned ...`) is about them, whatever the document named before.
+    let local = || {
+        let mut countries = pre
+            .iter()
+            .filter(|m| m.kind != MentionKind::Coref && !(m.kind == MentionKind::Capital && m.start > 0 && matches!(s.norms[m.start - 1].as_str(), "in" | "at")))
+            .filter_map(|m| m.actor_with_country())
+            .map(|a| a.country.as_str());
+        let first = countries.next()?;
+        let second = countries.find(|c| *c != first)?;
+        countries.all(|c| c == first || c == second).then(|| (plain(first), plain(second)))
+    };
+    let pair = coordinated.or_else(local).or_else(|| st.salience.pair());
     // In news, which has no speaker of its own, `we` and `our` in a sentence that reports
     // someone's words (`"our secretary summoned the ambassador," Marcos told reporters`)
     // are that someone's.
