@@ -206,10 +206,16 @@ fn is_boundary(s: &Sent, k: usize) -> bool {
     comma_and || matches!(w, ";" | ":" | "\"" | "“" | "”") || is_clause_word(w) || (w == "that" && k > 0 && !is_noun_like(s, k - 1))
 }
 
-/// `that` after a verb starts a clause; after a noun it starts a relative clause.
+/// `that` after a verb starts a clause; after a noun it starts a relative clause. A day or
+/// month (`said on Thursday that ...`) is the verb's time, not a noun `that` describes.
 fn is_noun_like(s: &Sent, k: usize) -> bool {
     let w = s.text_of(k);
-    w.chars().next().is_some_and(|c| c.is_uppercase()) || s.norms[k].ends_with("tion") || s.norms[k].ends_with("ies")
+    let time = matches!(
+        s.norms[k].as_str(),
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "january" | "february" | "march" | "april"
+            | "june" | "july" | "august" | "september" | "october" | "november" | "december"
+    );
+    !time && (w.chars().next().is_some_and(|c| c.is_uppercase()) || s.norms[k].ends_with("tion") || s.norms[k].ends_with("ies"))
 }
 
 fn left_boundary(s: &Sent, from: usize) -> usize {
