@@ -271,11 +271,13 @@ fn code_sentence(
         !(m.kind == MentionKind::Igo && (venue || document))
     });
     st.remember(&pre);
-    // Places (`talks in Abuja`) are not parties: they do not make a country salient.
-    let parties = pre.iter().filter(|m| !(m.kind == MentionKind::Capital && m.start > 0 && matches!(s.norms[m.start - 1].as_str(), "in" | "at")));
-    st.salience.add(parties, 1);
+    // Places (`talks in Abuja`) are not parties: they do not make a country salient, nor the
+    // sentence about it.
+    let is_party = |m: &&Mention| !(m.kind == MentionKind::Capital && m.start > 0 && matches!(s.norms[m.start - 1].as_str(), "in" | "at"));
+    st.salience.add(pre.iter().filter(is_party), 1);
     // Two countries coordinated in this very sentence (`Germany and Poland held talks ... and
-    // the two countries agreed`) are the dyad in play; else the two most salient.
+    // the two countries agreed`) are the dyad in play; else the only two the sentence names;
+    // else the two most salient.
     // Each named mention with the one named before it, without collecting them.
     let mut named = pre.iter().filter(|m| m.kind != MentionKind::Coref && m.actor_with_country().is_some());
     let mut before = named.next();
@@ -298,7 +300,7 @@ fn code_sentence(
     let local = || {
         let mut countries = pre
             .iter()
-            .filter(|m| m.kind != MentionKind::Coref && !(m.kind == MentionKind::Capital && m.start > 0 && matches!(s.norms[m.start - 1].as_str(), "in" | "at")))
+            .filter(|m| m.kind != MentionKind::Coref && is_party(m))
             .filter_map(|m| m.actor_with_country())
             .map(|a| a.country.as_str());
         let first = countries.next()?;

@@ -210,12 +210,8 @@ fn is_boundary(s: &Sent, k: usize) -> bool {
 /// month (`said on Thursday that ...`) is the verb's time, not a noun `that` describes.
 fn is_noun_like(s: &Sent, k: usize) -> bool {
     let w = s.text_of(k);
-    let time = matches!(
-        s.norms[k].as_str(),
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "january" | "february" | "march" | "april"
-            | "june" | "july" | "august" | "september" | "october" | "november" | "december"
-    );
-    !time && (w.chars().next().is_some_and(|c| c.is_uppercase()) || s.norms[k].ends_with("tion") || s.norms[k].ends_with("ies"))
+    let capitalised = w.chars().next().is_some_and(|c| c.is_uppercase());
+    (capitalised && !dyad_dates::is_month_or_weekday(&s.norms[k])) || s.norms[k].ends_with("tion") || s.norms[k].ends_with("ies")
 }
 
 fn left_boundary(s: &Sent, from: usize) -> usize {

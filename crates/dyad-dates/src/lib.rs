@@ -50,6 +50,13 @@ pub use historic::historic_dates;
 pub use impossible::{impossible, Impossible};
 pub use juche::JUCHE_OFFSET;
 
+/// Whether the lower-case word `w` is a month's or a weekday's full name (`may`, `thursday`),
+/// by the date finder's own lexicon: the coder reads `said on Thursday that ...` as the time of
+/// a report, not as a noun that `that` describes.
+pub fn is_month_or_weekday(w: &str) -> bool {
+    matches!(token::Lex::of(w), token::Lex::Month(_, false) | token::Lex::Weekday(_))
+}
+
 use scan::{Buffers, Cand, Scan};
 use token::{key_order, word_key};
 

@@ -324,7 +324,7 @@ static LEX_ENDS: [[u32; 32]; 12] = {
 
 impl Lex {
     /// The meaning of the lower-case word `w` ([`LEXICON`]).
-    fn of(w: &str) -> Lex {
+    pub(crate) fn of(w: &str) -> Lex {
         let b = w.as_bytes();
         if b.iter().all(u8::is_ascii_lowercase) {
             Lex::of_letters(b)

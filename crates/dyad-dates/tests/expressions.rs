@@ -640,3 +640,13 @@ fn an_anniversary_of_an_event_dated_in_the_document_needs_one_of_its_words() {
     assert_eq!(value("They will mark the 20th anniversary of the treaty."), ["2021-04"]);
     assert_eq!(value("They will mark the 20th anniversary of the bakery."), Vec::<String>::new());
 }
+
+#[test]
+fn months_and_weekdays_are_named_in_full() {
+    for w in ["thursday", "sunday", "may", "march", "december"] {
+        assert!(dyad_dates::is_month_or_weekday(w), "{w}");
+    }
+    for w in ["sept", "dec", "thu", "parliament", "Thursday", ""] {
+        assert!(!dyad_dates::is_month_or_weekday(w), "{w}");
+    }
+}
